@@ -1,0 +1,153 @@
+import type { Policy } from './policy.js';
+
+/** Occupation groups: who needs a recognised credential to work in their field. */
+export const OCCUPATIONS = ['regulated', 'trade', 'other'] as const;
+export type Occupation = (typeof OCCUPATIONS)[number];
+export const REGULATED = 0;
+export const TRADE = 1;
+export const OTHER = 2;
+
+/** Employment states. */
+export const EMPLOYMENT = ['none', 'survival', 'matched'] as const;
+export const UNEMPLOYED = 0;
+export const SURVIVAL_JOB = 1;
+export const MATCHED_JOB = 2;
+
+/** Place kinds, by population: metro (500,000 or more), mid-size city, small centre (under 100,000). */
+export const PLACE_KINDS = ['metro', 'mid-size', 'small'] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+
+/** One place as the engine needs it: every attribute resolved to a number. */
+export interface PlaceSpec {
+  name: string;
+  kind: PlaceKind;
+  /** People living there at the start. */
+  population: number;
+  lat: number;
+  lon: number;
+  /** Share of the population born abroad (0-1): the existing immigrant stock. */
+  foreignBornShare: number;
+  /** New vacancies a year open to newcomers, as a share of population. */
+  vacancyRate: number;
+  /** Wage level relative to the provincial average (1 = average). */
+  wageIndex: number;
+  /** Cost of living relative to the provincial average. */
+  costOfLiving: number;
+  /** Amenity and remoteness, in utility units (0 = neutral). */
+  amenity: number;
+  /** Access to learning and advancement (0-1): a local college or university, or a regional link. */
+  learningAccess: number;
+  /** Institutional state at the start (0-1 each): leadership, inclusion, host openness. */
+  leadership: number;
+  inclusion: number;
+  hostOpenness: number;
+  /** Progressive initiatives in force and institutions in the multi-stakeholder network. */
+  initiatives: number;
+  institutions: number;
+  /** Readiness for a community-engagement pilot (0-1 each). */
+  champion: number;
+  diversityCommitment: number;
+  recognisedNeed: number;
+  /** Whether the place counts among the "smaller places" that policies target. */
+  smaller: boolean;
+}
+
+/** The year's intake and the distribution of newcomers' attributes. */
+export interface IntakeSpec {
+  /** People arriving in the region each year. */
+  perYear: number;
+  /** Shares of the occupation groups regulated, trade, other (sum to 1). */
+  occupationShares: [number, number, number];
+  /** Shares of the origin groups (sum to 1); their names are in originNames. */
+  originShares: number[];
+  originNames: string[];
+  /** Share arriving with family. */
+  familyShare: number;
+  /** Age at arrival: mean and standard deviation, bounded to 18-64. */
+  ageMean: number;
+  ageSd: number;
+  /** Official-language level at arrival (0-1): mean and spread. */
+  languageMean: number;
+  languageSpread: number;
+  /** Credential recognition at arrival (0-1) by occupation group. */
+  credentialAtArrival: [number, number, number];
+}
+
+/**
+ * The behavioural parameters: every coefficient of every submodel. Their meaning,
+ * source or assumed range is in docs/MODEL.md and in PARAMETER_INFO.
+ */
+export interface BehaviourParams {
+  // first-place choice
+  destSize: number;
+  destNetwork: number;
+  destJobs: number;
+  destWage: number;
+  destAmenity: number;
+  // labour market
+  matchRate: number;
+  survivalRate: number;
+  upgradeRate: number;
+  jobLossRate: number;
+  vacancyCarryOver: number;
+  survivalPay: number;
+  noJobPay: number;
+  /** Pay of a matched job by occupation group, relative to the place's wage level. */
+  occupationPay: [number, number, number];
+  // ties
+  tieRate: number;
+  tieDecay: number;
+  tiesKeptOnMove: number;
+  // learning
+  credentialRate: number;
+  languageRate: number;
+  // equity
+  participationScale: number;
+  equityGain: number;
+  equityFade: number;
+  // relocation
+  moveConstant: number;
+  moveCostAge: number;
+  moveCostFamily: number;
+  utilIncome: number;
+  utilMatch: number;
+  utilNetwork: number;
+  utilAmenity: number;
+  utilLearning: number;
+  utilEquity: number;
+  utilTies: number;
+  utilMoneyPerThousand: number;
+  exitConstant: number;
+  exitIncomeIndex: number;
+  /** Average yearly earnings in dollars that a wage index of 1 stands for (for income figures only). */
+  averageEarnings: number;
+  // places respond
+  initiativeDecay: number;
+  initiativesFromLeadership: number;
+  criticalMass: number;
+  bigBangSteepness: number;
+  inclusionAdjust: number;
+  leadershipDecay: number;
+  leadershipFromEngaged: number;
+  opennessFromEngaged: number;
+  opennessDecay: number;
+}
+
+/** Everything a run needs, with every attribute resolved: built by the scenarios package or by hand. */
+export interface ModelConfig {
+  /** Scenario name, written in every output row. */
+  name: string;
+  /** Name of the region the places make up (leaving it is an exit), e.g. "Ontario". */
+  region: string;
+  /** Years simulated; year 0 is the first year of arrivals. */
+  years: number;
+  /** Calendar year of year 0 (for labels only). */
+  startYear: number;
+  /** People each agent stands for. */
+  agentScale: number;
+  places: PlaceSpec[];
+  intake: IntakeSpec;
+  params: BehaviourParams;
+  /** Policies in force; an empty list is the baseline. */
+  policies: Policy[];
+}

@@ -1,0 +1,140 @@
+import type { World } from '../world.js';
+import type { Observer, RunKey } from './observer.js';
+
+/** One row of the retention table: cohorts pooled, for one area and years since arrival. */
+export interface RetentionRow extends RunKey {
+  /** A place (first place of settlement), the smaller places together, or the whole region. */
+  area: string;
+  /** 1 = at the end of the year of arrival. */
+  yearsSinceArrival: number;
+  /** Cohorts that have reached this many years and are pooled in the row. */
+  cohorts: number;
+  /** People who arrived (first settled) in the area, in those cohorts. */
+  arrived: number;
+  /** Still in their first place (for the region: still anywhere in the region). */
+  stayed: number;
+  /** Moved to another place in the region (0 for the region itself). */
+  moved: number;
+  /** Left the region. */
+  left: number;
+  /** stayed / arrived. */
+  retention: number;
+  /** Share of the arrivals who departed during this year: (stayed a year before - stayed now) / arrived. */
+  departures: number;
+}
+
+/** Name of the area that pools all smaller places. */
+export const SMALLER_PLACES = 'Smaller places';
+
+/**
+ * Tracks, for every cohort, years since arrival and first place, how many are still in
+ * their first place, have moved within the region, or have left it.
+ */
+export class RetentionObserver implements Observer {
+  private stayed: Float64Array;
+  private moved: Float64Array;
+  private left: Float64Array;
+  private arrived: Float64Array | undefined;
+  private lastYear = -1;
+  private n = 0;
+  private years: number;
+  private names: string[] = [];
+  private smaller: Uint8Array = new Uint8Array(0);
+  private region = '';
+
+  constructor(
+    private readonly key: RunKey,
+    years: number,
+  ) {
+    this.years = Math.max(1, years);
+    this.stayed = new Float64Array(0);
+    this.moved = new Float64Array(0);
+    this.left = new Float64Array(0);
+  }
+
+  observe(world: World): void {
+    const { people, places } = world;
+    const n = places.n;
+    const Y = this.years;
+    if (this.n === 0) {
+      this.n = n;
+      this.names = places.names;
+      this.smaller = places.smaller;
+      this.region = world.config.region;
+      this.stayed = new Float64Array(Y * Y * n);
+      this.moved = new Float64Array(Y * Y * n);
+      this.left = new Float64Array(Y * Y * n);
+    }
+    const t = world.year;
+    for (let i = 0; i < people.count; i++) {
+      const c = people.arrival[i];
+      const first = people.firstPlace[i];
+      const idx = (c * Y + (t - c)) * n + first;
+      if (people.place[i] === first) this.stayed[idx] += 1;
+      else this.moved[idx] += 1;
+    }
+    for (let c = 0; c <= t; c++) {
+      for (let p = 0; p < n; p++) this.left[(c * Y + (t - c)) * n + p] = world.leftByCohort[c * n + p];
+    }
+    this.arrived = world.arrivedByCohort;
+    this.lastYear = t;
+  }
+
+  /** Pooled rows for each place, the smaller places and the region, in people (agents x scale). */
+  rows(scale: number): RetentionRow[] {
+    const out: RetentionRow[] = [];
+    if (this.lastYear < 0) return out;
+    const n = this.n;
+    const areas: { name: string; members: number[]; region: boolean }[] = [
+      { name: this.region, members: range(n), region: true },
+      { name: SMALLER_PLACES, members: range(n).filter((p) => this.smaller[p]), region: false },
+      ...this.names.map((name, p) => ({ name, members: [p], region: false })),
+    ];
+    for (const area of areas) {
+      for (let k = 0; k <= this.lastYear; k++) {
+        let arrived = 0;
+        let stayed = 0;
+        let moved = 0;
+        let left = 0;
+        let before = 0;
+        const cohorts = this.lastYear - k + 1;
+        for (let c = 0; c < cohorts; c++) {
+          for (const p of area.members) {
+            const a = this.arrived![c * n + p];
+            const idx = (c * this.years + k) * n + p;
+            const s = this.stayed[idx];
+            const m = this.moved[idx];
+            const l = this.left[idx];
+            arrived += a;
+            left += l;
+            if (area.region) {
+              stayed += s + m;
+              before += k === 0 ? a : a - this.left[(c * this.years + k - 1) * n + p];
+            } else {
+              stayed += s;
+              moved += m;
+              before += k === 0 ? a : this.stayed[(c * this.years + k - 1) * n + p];
+            }
+          }
+        }
+        out.push({
+          ...this.key,
+          area: area.name,
+          yearsSinceArrival: k + 1,
+          cohorts,
+          arrived: arrived * scale,
+          stayed: stayed * scale,
+          moved: moved * scale,
+          left: left * scale,
+          retention: arrived > 0 ? stayed / arrived : Number.NaN,
+          departures: arrived > 0 ? (before - stayed) / arrived : Number.NaN,
+        });
+      }
+    }
+    return out;
+  }
+}
+
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}

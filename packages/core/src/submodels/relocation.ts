@@ -1,0 +1,111 @@
+import { MATCHED_JOB, UNEMPLOYED } from '../config.js';
+import { counterUniform } from '../random.js';
+import type { World } from '../world.js';
+
+/**
+ * Submodel "relocation": each person weighs staying against the alternatives (every other
+ * place and leaving the region) in a random-utility model. Staying is valued for income,
+ * a job that matches skills, the co-ethnic network, amenity, access to learning, and the
+ * anchors of community equity and bridging ties; moving costs more with age and family;
+ * during an incentive term, leaving also costs the clawback. The alternatives form a
+ * nested choice: P(move) = S / (S + exp(U_stay)), with S the sum of exp(V) over the
+ * alternatives; the destination is then drawn in proportion to exp(V).
+ */
+export function relocation(world: World): void {
+  const { people, places, scratch, tallies, keys, config } = world;
+  const p = config.params;
+  const year = world.year;
+  const n = places.n;
+  const g = places.origins;
+  const alts = n + 1;
+  const { altUtility, altWeight, altWeightSum, logIncome, networkLog, learning, tightness } = scratch;
+
+  // Alternatives' systematic utility by (occupation, origin), once a year.
+  for (let o = 0; o < 3; o++) {
+    const exitIncome = Math.log(p.exitIncomeIndex * p.occupationPay[o]);
+    for (let k = 0; k < g; k++) {
+      const row = (o * g + k) * alts;
+      let sum = 0;
+      for (let j = 0; j < n; j++) {
+        const pm = Math.min(1, p.matchRate * tightness[j * 3 + o]);
+        const expected = pm * Math.exp(logIncome[j * 9 + o * 3 + 2]) + (1 - pm) * Math.exp(logIncome[j * 9 + o * 3 + 1]);
+        const v =
+          p.utilIncome * Math.log(expected) +
+          p.utilMatch * pm +
+          p.utilNetwork * networkLog[j * g + k] +
+          p.utilAmenity * places.amenity[j] +
+          p.utilLearning * learning[j];
+        altUtility[row + j] = v;
+        altWeight[row + j] = Math.exp(v);
+        sum += altWeight[row + j];
+      }
+      const vExit = p.exitConstant + p.utilIncome * exitIncome;
+      altUtility[row + n] = vExit;
+      altWeight[row + n] = Math.exp(vExit);
+      altWeightSum[o * g + k] = sum + altWeight[row + n];
+    }
+  }
+
+  let i = 0;
+  while (i < people.count) {
+    const j = people.place[i];
+    const occ = people.occupation[i];
+    const origin = people.origin[i];
+    const emp = people.employment[i];
+    const age = people.ageAtArrival[i] + (year - people.arrival[i]);
+    let stay =
+      p.utilIncome * logIncome[j * 9 + occ * 3 + emp] +
+      (emp === MATCHED_JOB ? p.utilMatch : 0) +
+      p.utilNetwork * networkLog[j * g + origin] +
+      p.utilAmenity * places.amenity[j] +
+      p.utilLearning * learning[j] +
+      p.utilEquity * people.equity[i] +
+      p.utilTies * people.ties[i] +
+      p.moveConstant +
+      (age > 25 ? (p.moveCostAge * (age - 25)) / 10 : 0) +
+      p.moveCostFamily * people.family[i];
+    const underContract = people.contractYearsLeft[i] > 0;
+    if (underContract) stay += (p.utilMoneyPerThousand * people.clawback[i]) / 1000;
+
+    const row = (occ * g + origin) * alts;
+    const others = altWeightSum[occ * g + origin] - altWeight[row + j];
+    const id = people.id[i];
+    const pMove = others / (others + Math.exp(stay));
+    if (counterUniform(keys.relocation, id, year) >= pMove) {
+      if (underContract) people.contractYearsLeft[i] -= 1;
+      i++;
+      continue;
+    }
+
+    // Choose among the alternatives other than the current place.
+    let target = counterUniform(keys.destinationOnMove, id, year) * others;
+    let dest = n;
+    for (let a = 0; a < n; a++) {
+      if (a === j) continue;
+      target -= altWeight[row + a];
+      if (target < 0) {
+        dest = a;
+        break;
+      }
+    }
+    if (underContract) {
+      // Leaving early: the clawback is repaid to the programme of the place left.
+      tallies.cost[j] -= people.clawback[i] * config.agentScale;
+      people.contractYearsLeft[i] = 0;
+    }
+    if (dest === n) {
+      tallies.leftRegion[j] += 1;
+      world.leftByCohort[people.arrival[i] * n + people.firstPlace[i]] += 1;
+      people.swapRemove(i);
+      continue; // row i now holds the former last person, not yet visited
+    }
+    tallies.movedOut[j] += 1;
+    tallies.movedIn[dest] += 1;
+    people.place[i] = dest;
+    people.ties[i] *= p.tiesKeptOnMove;
+    people.equity[i] = 0;
+    people.engaged[i] = 0;
+    people.employment[i] = UNEMPLOYED;
+    i++;
+  }
+}

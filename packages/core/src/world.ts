@@ -1,0 +1,120 @@
+import type { ModelConfig } from './config.js';
+import { OCCUPATIONS } from './config.js';
+import { PersonTable } from './people.js';
+import { PlaceState } from './places.js';
+import type { IncentiveOffer, ProgrammeEffects } from './policy.js';
+import { createEffects } from './policy.js';
+import type { StreamKeys } from './random.js';
+import { stream, streamKeys } from './random.js';
+
+/** What happened in each place this year (reset at the start of the year). */
+export interface YearTallies {
+  arrivals: Float64Array;
+  movedIn: Float64Array;
+  movedOut: Float64Array;
+  leftRegion: Float64Array;
+  served: Float64Array;
+  acceptedOffer: Float64Array;
+  /** Programme spending per place this year, in dollars. */
+  cost: Float64Array;
+  /** Matches made this year by [place * 3 + occupation], in agents. */
+  newMatches: Float64Array;
+}
+
+/** The whole state of one run: people, places, programmes, random keys and running tallies. */
+export interface World {
+  readonly config: ModelConfig;
+  readonly seed: number;
+  readonly replication: number;
+  year: number;
+  readonly people: PersonTable;
+  readonly places: PlaceState;
+  readonly effects: ProgrammeEffects;
+  readonly keys: StreamKeys;
+  /** Sequential stream for the attributes of newcomers, drawn cohort by cohort. */
+  readonly arrivalStream: () => number;
+  /** Next person id. */
+  nextId: number;
+  /** This year's incentive offer, if a policy made one. */
+  offer: IncentiveOffer | undefined;
+  readonly tallies: YearTallies;
+  /** Agents arrived by [cohort * places + firstPlace], and those of them who left the region. */
+  readonly arrivedByCohort: Float64Array;
+  readonly leftByCohort: Float64Array;
+  /** Scratch space of the submodels, sized once: [place * 3 + occupation] and per-destination tables. */
+  readonly scratch: Scratch;
+}
+
+/** Per-year lookup tables computed once per year, so that the person loop does no log, exp or string work. */
+export interface Scratch {
+  seekers: Float64Array;
+  tightness: Float64Array;
+  /** log of income by [place * 9 + occupation * 3 + employment]. */
+  logIncome: Float64Array;
+  /** log(1 + co-ethnic stock / 1000) by [place * origins + origin]. */
+  networkLog: Float64Array;
+  /** Effective learning access by place. */
+  learning: Float64Array;
+  /** Systematic utility of each alternative (places, then the exit) by [(occupation * origins + origin) * (places + 1) + alternative]. */
+  altUtility: Float64Array;
+  /** exp of altUtility, and its sum over all alternatives per (occupation, origin). */
+  altWeight: Float64Array;
+  altWeightSum: Float64Array;
+  /** Share of the year's newcomers to each place that services can serve. */
+  serviceShare: Float64Array;
+}
+
+function emptyTallies(n: number): YearTallies {
+  return {
+    arrivals: new Float64Array(n),
+    movedIn: new Float64Array(n),
+    movedOut: new Float64Array(n),
+    leftRegion: new Float64Array(n),
+    served: new Float64Array(n),
+    acceptedOffer: new Float64Array(n),
+    cost: new Float64Array(n),
+    newMatches: new Float64Array(n * OCCUPATIONS.length),
+  };
+}
+
+/** Resets the year's tallies. */
+export function resetTallies(t: YearTallies): void {
+  for (const column of Object.values(t) as Float64Array[]) column.fill(0);
+}
+
+/** Builds the initial world of one replication. */
+export function createWorld(config: ModelConfig, seed: number, replication: number): World {
+  const places = new PlaceState(config.places, config.intake);
+  const n = places.n;
+  const g = places.origins;
+  const perYear = Math.round(config.intake.perYear / config.agentScale);
+  const alternatives = n + 1;
+  const groups = OCCUPATIONS.length * g;
+  return {
+    config,
+    seed,
+    replication,
+    year: 0,
+    people: new PersonTable(Math.max(1024, perYear * Math.min(config.years, 8))),
+    places,
+    effects: createEffects(n),
+    keys: streamKeys(seed, replication),
+    arrivalStream: stream(seed, replication, 'arrivals'),
+    nextId: 0,
+    offer: undefined,
+    tallies: emptyTallies(n),
+    arrivedByCohort: new Float64Array(Math.max(1, config.years) * n),
+    leftByCohort: new Float64Array(Math.max(1, config.years) * n),
+    scratch: {
+      seekers: new Float64Array(n * 3),
+      tightness: new Float64Array(n * 3),
+      logIncome: new Float64Array(n * 9),
+      networkLog: new Float64Array(n * g),
+      learning: new Float64Array(n),
+      altUtility: new Float64Array(groups * alternatives),
+      altWeight: new Float64Array(groups * alternatives),
+      altWeightSum: new Float64Array(groups),
+      serviceShare: new Float64Array(n),
+    },
+  };
+}
