@@ -64,7 +64,9 @@ describe('full factorial', () => {
     expect(new Set(design.map((row) => row[0]))).toEqual(new Set([0, 0.5, 1]));
     expect(new Set(design.map((row) => row[1]))).toEqual(new Set([5, 7]));
     const logLevels = design.slice(0, 3).map((row) => row[2]);
-    [1, 10, 100].forEach((level, k) => expect(logLevels[k]).toBeCloseTo(level, 10));
+    [1, 10, 100].forEach((level, k) => {
+      expect(logLevels[k]).toBeCloseTo(level, 10);
+    });
     expect(new Set(design.map((row) => row.join()))).toHaveProperty('size', 18);
   });
 });

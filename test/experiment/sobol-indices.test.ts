@@ -20,15 +20,21 @@ function ishigamiOutputs(n: number): number[] {
 describe('analytic indices of the test functions', () => {
   it('Ishigami (a=7, b=0.1): S1 = [0.3139, 0.4424, 0], ST = [0.5576, 0.4424, 0.2437] to 4 decimals', () => {
     const { S1, ST } = ishigamiIndices();
-    [0.3139, 0.4424, 0].forEach((s, i) => expect(S1[i]).toBeCloseTo(s, 4));
-    [0.5576, 0.4424, 0.2437].forEach((s, i) => expect(ST[i]).toBeCloseTo(s, 4));
+    [0.3139, 0.4424, 0].forEach((s, i) => {
+      expect(S1[i]).toBeCloseTo(s, 4);
+    });
+    [0.5576, 0.4424, 0.2437].forEach((s, i) => {
+      expect(ST[i]).toBeCloseTo(s, 4);
+    });
   });
 
   it('Sobol G with a = [0, 1, 4.5, 9, 99 x4]: S1_1 = 0.7162, ST_1 = 0.7871 and S1 <= ST everywhere', () => {
     const { S1, ST } = sobolGIndices([0, 1, 4.5, 9, 99, 99, 99, 99]);
     expect(S1[0]).toBeCloseTo(0.7162, 4);
     expect(ST[0]).toBeCloseTo(0.7871, 4);
-    S1.forEach((s, i) => expect(s).toBeLessThanOrEqual(ST[i]));
+    S1.forEach((s, i) => {
+      expect(s).toBeLessThanOrEqual(ST[i]);
+    });
   });
 });
 
