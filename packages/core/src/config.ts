@@ -106,12 +106,18 @@ export interface BehaviourParams {
   equityGain: number;
   equityFade: number;
   // relocation
+  /** Share of the logit taste that made a person choose their place that lasts: -log P(choice) x this. */
+  tastePersistence: number;
+  /** Share of that lasting taste held by someone who settled on an incentive rather than by choice. */
+  dispersedTaste: number;
   moveConstant: number;
   moveCostAge: number;
   moveCostFamily: number;
   utilIncome: number;
   utilMatch: number;
   utilNetwork: number;
+  /** Utility of log population: the depth of a place's job and social market. */
+  utilSize: number;
   utilAmenity: number;
   utilLearning: number;
   utilEquity: number;

@@ -23,3 +23,4 @@ export { relocation } from './submodels/relocation.js';
 export { ties } from './submodels/ties.js';
 export { createWorld, resetTallies, type Scratch, type World, type YearTallies } from './world.js';
 export { refreshYearTables } from './year-tables.js';
+export { VERSION } from './version.js';

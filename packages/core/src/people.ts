@@ -2,7 +2,7 @@
  * The person table: one typed-array column per attribute, one row per agent present in
  * the region. Rows are appended as cohorts arrive and swap-removed when people leave
  * the region, so the yearly loop touches only people who are still here.
- * Bytes per agent: 39 (see BYTES_PER_PERSON); capacity grows by half when full.
+ * Bytes per agent: 43 (see BYTES_PER_PERSON); capacity grows by half when full.
  */
 export class PersonTable {
   /** Agents present. Rows 0..count-1 are live. */
@@ -39,6 +39,8 @@ export class PersonTable {
   /** Place of first settlement, and current place. */
   firstPlace!: Uint16Array;
   place!: Uint16Array;
+  /** Lasting personal taste for the current place (utility): what made a person choose it. */
+  taste!: Float32Array;
   /** Bit flags: SERVED (welcome services), DISPERSED (accepted an incentive offer). */
   flags!: Uint8Array;
 
@@ -73,6 +75,7 @@ export class PersonTable {
     this.firstPlace = copy(Uint16Array, this.firstPlace);
     this.place = copy(Uint16Array, this.place);
     this.flags = copy(Uint8Array, this.flags);
+    this.taste = copy(Float32Array, this.taste);
     this.capacity = capacity;
   }
 
@@ -95,6 +98,7 @@ export class PersonTable {
     this.contractYearsLeft[i] = 0;
     this.clawback[i] = 0;
     this.flags[i] = 0;
+    this.taste[i] = 0;
     return i;
   }
 
@@ -119,6 +123,7 @@ export class PersonTable {
     this.firstPlace[i] = this.firstPlace[last];
     this.place[i] = this.place[last];
     this.flags[i] = this.flags[last];
+    this.taste[i] = this.taste[last];
   }
 
   /** Bytes held by the columns. */
@@ -128,7 +133,7 @@ export class PersonTable {
 }
 
 /** Storage per agent row across all columns. */
-export const BYTES_PER_PERSON = 4 + 2 + 1 + 1 + 1 + 1 + 4 + 4 + 1 + 4 + 4 + 1 + 1 + 4 + 2 + 2 + 1;
+export const BYTES_PER_PERSON = 4 + 2 + 1 + 1 + 1 + 1 + 4 + 4 + 1 + 4 + 4 + 1 + 1 + 4 + 2 + 2 + 1 + 4;
 
 /** Flag bits. */
 export const SERVED = 1;

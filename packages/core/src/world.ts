@@ -51,8 +51,10 @@ export interface Scratch {
   tightness: Float64Array;
   /** log of income by [place * 9 + occupation * 3 + employment]. */
   logIncome: Float64Array;
-  /** log(1 + co-ethnic stock / 1000) by [place * origins + origin]. */
+  /** log(1 + co-ethnic stock as a percentage of residents) by [place * origins + origin]. */
   networkLog: Float64Array;
+  /** log of population by place. */
+  logPopulation: Float64Array;
   /** Effective learning access by place. */
   learning: Float64Array;
   /** Systematic utility of each alternative (places, then the exit) by [(occupation * origins + origin) * (places + 1) + alternative]. */
@@ -111,6 +113,7 @@ export function createWorld(config: ModelConfig, seed: number, replication: numb
       logIncome: new Float64Array(n * 9),
       networkLog: new Float64Array(n * g),
       learning: new Float64Array(n),
+      logPopulation: new Float64Array(n),
       altUtility: new Float64Array(groups * alternatives),
       altWeight: new Float64Array(groups * alternatives),
       altWeightSum: new Float64Array(groups),

@@ -19,8 +19,10 @@ export function refreshYearTables(world: World): void {
       scratch.logIncome[base + 2] = Math.log(pay);
     }
     for (let o = 0; o < g; o++) {
-      scratch.networkLog[j * g + o] = Math.log1p(places.stock[j * g + o] / 1000);
+      // Co-ethnic network as the percentage of residents who share one's origin.
+      scratch.networkLog[j * g + o] = Math.log1p((places.stock[j * g + o] / places.population[j]) * 100);
     }
+    scratch.logPopulation[j] = Math.log(places.population[j]);
     scratch.learning[j] = Math.min(1, places.learningAccess[j] + effects.learningLink[j]);
     scratch.serviceShare[j] = Math.min(1, Math.max(0, effects.serviceCoverage[j]));
   }

@@ -35,7 +35,15 @@ export function arrivals(world: World): void {
       }
     }
   }
+  const rowTotal = new Float64Array(groups);
+  const rowEligible = new Float64Array(groups);
   const offer = world.offer;
+  for (let r = 0; r < groups; r++) {
+    for (let j = 0; j < n; j++) {
+      rowTotal[r] += weights[r * n + j];
+      if (offer?.eligible[j]) rowEligible[r] += weights[r * n + j];
+    }
+  }
   const uptake = offer && offer.uptake > 0 ? offer.uptake : 0;
 
   people.reserve(agents);
@@ -67,12 +75,15 @@ export function arrivals(world: World): void {
     people.language[i] = Math.min(1, Math.max(0, intake.languageMean + intake.languageSpread * (2 * u6 - 1)));
     people.credential[i] = intake.credentialAtArrival[occ];
 
-    const row = (occ * g + origin) * n;
+    const group = occ * g + origin;
+    const row = group * n;
     let chosen = -1;
     if (uptake > 0 && counterUniform(keys.uptake, id, 0) < uptake) {
       chosen = pick(weights, row, n, offer!.eligible, counterUniform(keys.uptake, id, 1));
     }
     if (chosen >= 0) {
+      // Chose among the eligible places only, and for the money: a weaker lasting taste.
+      people.taste[i] = params.dispersedTaste * params.tastePersistence * -Math.log(weights[row + chosen] / rowEligible[group]);
       people.contractYearsLeft[i] = Math.min(255, offer!.termYears);
       people.clawback[i] = offer!.clawback;
       people.flags[i] |= DISPERSED;
@@ -80,6 +91,8 @@ export function arrivals(world: World): void {
       tallies.cost[chosen] += offer!.incentive * config.agentScale;
     } else {
       chosen = pick(weights, row, n, undefined, counterUniform(keys.destination, id, 0));
+      // In a logit, E[taste for the chosen place] = -log P(chosen): a rare choice reveals a strong taste.
+      people.taste[i] = params.tastePersistence * -Math.log(weights[row + chosen] / rowTotal[group]);
     }
     people.place[i] = chosen;
     people.firstPlace[i] = chosen;

@@ -33,6 +33,7 @@ export function relocation(world: World): void {
           p.utilIncome * Math.log(expected) +
           p.utilMatch * pm +
           p.utilNetwork * networkLog[j * g + k] +
+          p.utilSize * scratch.logPopulation[j] +
           p.utilAmenity * places.amenity[j] +
           p.utilLearning * learning[j];
         altUtility[row + j] = v;
@@ -57,10 +58,12 @@ export function relocation(world: World): void {
       p.utilIncome * logIncome[j * 9 + occ * 3 + emp] +
       (emp === MATCHED_JOB ? p.utilMatch : 0) +
       p.utilNetwork * networkLog[j * g + origin] +
+      p.utilSize * scratch.logPopulation[j] +
       p.utilAmenity * places.amenity[j] +
       p.utilLearning * learning[j] +
       p.utilEquity * people.equity[i] +
       p.utilTies * people.ties[i] +
+      people.taste[i] +
       p.moveConstant +
       (age > 25 ? (p.moveCostAge * (age - 25)) / 10 : 0) +
       p.moveCostFamily * people.family[i];
@@ -102,6 +105,7 @@ export function relocation(world: World): void {
     tallies.movedOut[j] += 1;
     tallies.movedIn[dest] += 1;
     people.place[i] = dest;
+    people.taste[i] = p.tastePersistence * -Math.log(altWeight[row + dest] / others);
     people.ties[i] *= p.tiesKeptOnMove;
     people.equity[i] = 0;
     people.engaged[i] = 0;

@@ -1,0 +1,48 @@
+import { type Args, parseArgs } from './args.js';
+import { calibration } from './commands/calibration.js';
+import { compare } from './commands/compare.js';
+import { list } from './commands/list.js';
+import { run } from './commands/run.js';
+import { schema } from './commands/schema.js';
+import { validate } from './commands/validate.js';
+import { EXIT, InputError, msg, USAGE } from './messages.js';
+
+const RUN_OPTIONS = ['out', 'years', 'replications', 'seed', 'set', 'from'];
+
+/** A command: its options and what it does. Later packages register more (chart, report, sweep...). */
+export interface Command {
+  valued: string[];
+  boolean: string[];
+  run(args: Args): void | Promise<void>;
+}
+
+export const COMMANDS: Record<string, Command> = {
+  list: { valued: [], boolean: ['json'], run: list },
+  run: { valued: RUN_OPTIONS, boolean: ['quiet'], run },
+  compare: { valued: RUN_OPTIONS.filter((o) => o !== 'from'), boolean: ['quiet'], run: compare },
+  validate: { valued: [], boolean: [], run: validate },
+  schema: { valued: [], boolean: [], run: schema },
+  calibration: { valued: ['replications', 'seed', 'out'], boolean: ['quiet'], run: calibration },
+};
+
+/** Runs the command line and returns the exit status. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(USAGE);
+    return name ? EXIT.ok : EXIT.badInput;
+  }
+  const command = COMMANDS[name];
+  try {
+    if (!command) throw new InputError(msg.unknownCommand(name));
+    await command.run(parseArgs(rest, command.valued, command.boolean));
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof InputError) {
+      console.error(error.message);
+      return EXIT.badInput;
+    }
+    console.error(msg.failed(error instanceof Error ? (error.stack ?? error.message) : String(error)));
+    return EXIT.failed;
+  }
+}

@@ -1,0 +1,55 @@
+// Every message the `settle` command shows, in one place.
+
+export const USAGE = `settle: simulate immigrant settlement policy (Smart Settlement)
+
+Usage:
+  settle list [--json]                       named scenarios
+  settle run <scenario|file> --out DIR       one scenario, N replications
+  settle run --from DIR/manifest.json [--out DIR]   reproduce a results folder
+  settle compare [scenario ...] --out DIR    several scenarios, paired (default: the five policies)
+  settle validate <file>                     check a scenario file
+  settle schema                              print the JSON Schema of scenario files
+  settle calibration [--out FILE]            regenerate docs/CALIBRATION.md (baseline vs targets)
+
+Options for run and compare:
+  --years N          years to simulate (default: the scenario's, 20)
+  --replications N   replications (default: the scenario's, 10)
+  --seed N           base seed (default: the scenario's, 1)
+  --set path=value   set a lever or parameter, e.g. --set dispersion.termYears=6 --set params.utilEquity=0
+  --quiet            no progress output
+
+Exit status: 0 done, 1 failed while running, 2 bad input (nothing written).`;
+
+export const msg = {
+  unknownCommand: (c: string) => `settle: unknown command "${c}"; allowed: list, run, compare, validate, schema, calibration`,
+  unknownOption: (o: string, allowed: string[]) => `settle: unknown option "${o}"; allowed: ${allowed.join(', ')}`,
+  missingValue: (o: string) => `settle: option ${o} needs a value`,
+  badInteger: (o: string, v: string, min: number, max: number) =>
+    `settle: option ${o}: got "${v}"; allowed: an integer from ${min} to ${max}`,
+  needOut: 'settle: --out DIR is required (the folder to write the results into)',
+  needScenario: 'settle run: name a scenario (see `settle list`) or a scenario file, or give --from DIR/manifest.json',
+  unknownScenario: (s: string, known: string[]) =>
+    `settle: "${s}" is neither a named scenario nor a file; named scenarios: ${known.join(', ')}`,
+  unreadable: (file: string, why: string) => `settle: cannot read ${file}: ${why}`,
+  badJson: (file: string, why: string) => `settle: ${file} is not valid JSON: ${why}`,
+  invalidScenario: (where: string, problems: string) => `settle: invalid scenario ${where}:\n${problems}`,
+  badSet: (why: string) => `settle: ${why}`,
+  badManifest: (file: string, why: string) => `settle: ${file} is not a results manifest: ${why}`,
+  valid: (file: string, name: string) => `${file}: valid scenario "${name}"`,
+  wrote: (dir: string, files: string[], seconds: number) =>
+    `Wrote ${dir}/ (${files.join(', ')}) in ${seconds.toFixed(1)} s`,
+  reproduce: (dir: string) => `Reproduce with: settle run --from ${dir}/manifest.json --out ${dir}`,
+  failed: (why: string) => `settle: failed: ${why}`,
+  duplicateScenario: (name: string) => `settle compare: scenario "${name}" is named twice; each must be distinct`,
+};
+
+/** Exit statuses. */
+export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
+
+/** An error the user caused: printed without a stack, exit status 2, nothing written. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}

@@ -1,0 +1,39 @@
+import type { Policy } from '@smart-settlement/core';
+import { type Infer, literal, num, obj, opt, share, str } from '../schema/types.js';
+import { placeSelector, selectPlaces } from './select.js';
+
+/**
+ * Welcome services: settlement services for newcomers in their first years (orientation,
+ * job-search help), with a capacity, the years they cover, and what they speed up.
+ */
+export const welcomeSchema = obj({
+  type: literal(['welcome'] as const),
+  name: opt(str({ minLength: 1 })),
+  places: opt(placeSelector, 'smaller'),
+  coverage: opt(share('share of newcomers to the places that services can serve (capacity per newcomer)'), 0.8),
+  yearsCovered: opt(num({ integer: true, min: 0, max: 20, description: 'years after arrival that help lasts' }), 2),
+  searchBoost: opt(num({ min: 0, max: 5, description: 'added to the job-finding rate multiplier (0.5 = 50% faster)' }), 0.5),
+  orientationBoost: opt(num({ min: 0, max: 5, description: 'added to tie formation and language learning' }), 0.5),
+  costPerPerson: opt(num({ min: 0, max: 1_000_000, description: 'dollars per newcomer served' }), 3_500),
+});
+export type WelcomeLevers = Infer<typeof welcomeSchema>;
+
+export function welcome(levers: WelcomeLevers): Policy {
+  let selected: Uint8Array | undefined;
+  return {
+    name: levers.name ?? 'welcome',
+    kind: 'welcome',
+    levers,
+    act(view, _year, effects) {
+      selected ??= selectPlaces(view.places, levers.places!);
+      for (let j = 0; j < selected.length; j++) {
+        if (!selected[j]) continue;
+        effects.serviceCoverage[j] = Math.max(effects.serviceCoverage[j], levers.coverage!);
+        effects.serviceYears[j] = Math.max(effects.serviceYears[j], levers.yearsCovered!);
+        effects.searchBoost[j] += levers.searchBoost!;
+        effects.orientationBoost[j] += levers.orientationBoost!;
+        effects.serviceCostPerPerson[j] += levers.costPerPerson!;
+      }
+    },
+  };
+}
