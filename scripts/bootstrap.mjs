@@ -4,7 +4,11 @@ import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const pnpm = 'npx --yes pnpm@12.4.2';
-const run = (cmd) => execSync(cmd, { stdio: 'inherit', env: { ...process.env, npm_config_nodedir: process.env.npm_config_nodedir ?? '/usr' } });
+const run = (cmd) =>
+  execSync(cmd, {
+    stdio: 'inherit',
+    env: { ...process.env, npm_config_nodedir: process.env.npm_config_nodedir ?? '/usr' },
+  });
 
 const frozen = process.env.CI ? ' --frozen-lockfile' : '';
 run(`${pnpm} install --reporter=silent${frozen}`);

@@ -6,9 +6,15 @@ import { DEFAULT_PARAMS, runEnsemble } from '@smart-settlement/core';
 import { LIBRARY, RETENTION_TARGETS, resolveScenario } from '@smart-settlement/scenarios';
 
 const names = ['moveConstant', 'utilNetwork', 'exitConstant', 'utilSize'] as const;
-const targets = RETENTION_TARGETS.filter((t) => (t.cohort.includes('2007') && t.area !== 'Toronto') || t.id === 'on-5y-2016' || t.id === 'toronto-5y-2014');
+const targets = RETENTION_TARGETS.filter(
+  (t) =>
+    (t.cohort.includes('2007') && t.area !== 'Toronto') ||
+    t.id === 'on-5y-2016' ||
+    t.id === 'toronto-5y-2014',
+);
 
-const clampTo = (n: string, v: number) => (n === 'utilSize' || n === 'utilNetwork' ? Math.min(2, Math.max(0, v)) : v);
+const clampTo = (n: string, v: number) =>
+  n === 'utilSize' || n === 'utilNetwork' ? Math.min(2, Math.max(0, v)) : v;
 
 function loss(x: number[], print = false): number {
   const params = Object.fromEntries(names.map((n, i) => [n, clampTo(n, x[i])]));
@@ -34,7 +40,7 @@ for (let i = 0; i < names.length; i++) {
 }
 let values = simplex.map(loss);
 for (let iter = 0; iter < Number(process.argv[2] ?? 40); iter++) {
-  const order = values.map((v, i) => i).sort((a, b) => values[a] - values[b]);
+  const order = values.map((_v, i) => i).sort((a, b) => values[a] - values[b]);
   simplex = order.map((i) => simplex[i]);
   values = order.map((i) => values[i]);
   console.log(iter, values[0].toFixed(2), simplex[0].map((v) => v.toFixed(3)).join(' '));

@@ -27,7 +27,13 @@ export function parseArgs(argv: string[], valued: string[], boolean: string[]): 
       flags.add(name);
       continue;
     }
-    if (!valued.includes(name)) throw new InputError(msg.unknownOption(`--${name}`, [...valued, ...boolean].map((o) => `--${o}`)));
+    if (!valued.includes(name))
+      throw new InputError(
+        msg.unknownOption(
+          `--${name}`,
+          [...valued, ...boolean].map((o) => `--${o}`),
+        ),
+      );
     const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
     if (value === undefined) throw new InputError(msg.missingValue(`--${name}`));
     options.set(name, [...(options.get(name) ?? []), value]);

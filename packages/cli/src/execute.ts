@@ -2,7 +2,15 @@ import { VERSION } from '@smart-settlement/core';
 import { ontarioPlaces } from '@smart-settlement/scenarios';
 import type { Args } from './args.js';
 import { intOption, stringOption } from './args.js';
-import { type Job, jobConfigs, MEASURE_COLUMNS, PLACE_COLUMNS, RETENTION_COLUMNS, runJobInProcess, summaryDocument } from './job.js';
+import {
+  type Job,
+  jobConfigs,
+  MEASURE_COLUMNS,
+  PLACE_COLUMNS,
+  RETENTION_COLUMNS,
+  runJobInProcess,
+  summaryDocument,
+} from './job.js';
 import { InputError, msg } from './messages.js';
 import { toCsv, toJson } from './output/csv.js';
 import { writeFolderAtomically } from './output/results-folder.js';
@@ -42,14 +50,32 @@ export async function executeJob(job: Job, out: string, quiet: boolean): Promise
   const configs = jobConfigs(job);
   const files = new Map<string, string | Uint8Array>();
   files.set('summary.json', toJson(summaryDocument(job, configs, result, ontarioPlaces().provenance)));
-  files.set('retention.csv', toCsv(result.runs.flatMap((r) => r.retention), RETENTION_COLUMNS));
-  files.set('places.csv', toCsv(result.runs.flatMap((r) => r.places), PLACE_COLUMNS));
+  files.set(
+    'retention.csv',
+    toCsv(
+      result.runs.flatMap((r) => r.retention),
+      RETENTION_COLUMNS,
+    ),
+  );
+  files.set(
+    'places.csv',
+    toCsv(
+      result.runs.flatMap((r) => r.places),
+      PLACE_COLUMNS,
+    ),
+  );
   files.set('measures.csv', toCsv(result.measures, MEASURE_COLUMNS));
   files.set('manifest.json', toJson(manifest(job)));
   for (const stage of extras) await stage(files, job);
   writeFolderAtomically(out, files);
   if (!quiet) {
-    console.log(msg.wrote(out, [...files.keys()].filter((f) => !f.includes('/')), (Date.now() - started) / 1000));
+    console.log(
+      msg.wrote(
+        out,
+        [...files.keys()].filter((f) => !f.includes('/')),
+        (Date.now() - started) / 1000,
+      ),
+    );
     console.log(msg.reproduce(out));
   }
 }

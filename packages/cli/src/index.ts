@@ -2,7 +2,7 @@
 export { type Args, parseArgs } from './args.js';
 export { addResultsStage, executeJob, manifest } from './execute.js';
 export { type Job, jobConfigs, prepareJob, runJobInProcess, summaryDocument } from './job.js';
-export { type Command, COMMANDS, main } from './main.js';
+export { COMMANDS, type Command, main } from './main.js';
 export { EXIT, InputError, msg } from './messages.js';
 export { toCsv, toJson } from './output/csv.js';
 export { writeFolderAtomically } from './output/results-folder.js';

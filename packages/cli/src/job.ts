@@ -1,22 +1,22 @@
 import {
   type EnsembleResult,
+  ensembleTasks,
   gatherEnsemble,
-  MEASURES,
+  type MEASURES,
   type ModelConfig,
   type RunResult,
   SMALLER_PLACES,
   simulate,
-  ensembleTasks,
   VERSION,
 } from '@smart-settlement/core';
 import {
+  formatProblems,
   freezeScenario,
   type PlaceProvenance,
   resolveScenario,
   type Scenario,
   ScenarioError,
   setLever,
-  formatProblems,
 } from '@smart-settlement/scenarios';
 import { InputError, msg } from './messages.js';
 
@@ -47,7 +47,8 @@ export function prepareJob(inputs: { scenario: unknown; where: string }[], overr
     } catch (e) {
       throw new InputError(msg.badSet((e as Error).message));
     }
-    if (overrides.years !== undefined && typeof scenario === 'object' && scenario) scenario = { ...scenario, years: overrides.years };
+    if (overrides.years !== undefined && typeof scenario === 'object' && scenario)
+      scenario = { ...scenario, years: overrides.years };
     try {
       const { scenario: checked, config } = resolveScenario(scenario);
       if (names.has(checked.name)) throw new InputError(msg.duplicateScenario(checked.name));
@@ -56,7 +57,8 @@ export function prepareJob(inputs: { scenario: unknown; where: string }[], overr
       replications ??= checked.replications;
       frozen.push(freezeScenario(checked, config));
     } catch (e) {
-      if (e instanceof ScenarioError) throw new InputError(msg.invalidScenario(where, formatProblems(e.problems)));
+      if (e instanceof ScenarioError)
+        throw new InputError(msg.invalidScenario(where, formatProblems(e.problems)));
       throw e;
     }
   }
@@ -147,7 +149,12 @@ export const MEASURE_DESCRIPTIONS: Record<(typeof MEASURES)[number], string> = {
 };
 
 /** The summary.json document: what was run, and medians with 90% intervals. */
-export function summaryDocument(job: Job, configs: ModelConfig[], result: EnsembleResult, provenance: PlaceProvenance[]) {
+export function summaryDocument(
+  job: Job,
+  configs: ModelConfig[],
+  result: EnsembleResult,
+  provenance: PlaceProvenance[],
+) {
   const first = configs[0];
   return {
     library: { name: '@smart-settlement/core', version: VERSION },

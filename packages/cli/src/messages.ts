@@ -21,13 +21,16 @@ Options for run and compare:
 Exit status: 0 done, 1 failed while running, 2 bad input (nothing written).`;
 
 export const msg = {
-  unknownCommand: (c: string) => `settle: unknown command "${c}"; allowed: list, run, compare, validate, schema, calibration`,
-  unknownOption: (o: string, allowed: string[]) => `settle: unknown option "${o}"; allowed: ${allowed.join(', ')}`,
+  unknownCommand: (c: string) =>
+    `settle: unknown command "${c}"; allowed: list, run, compare, validate, schema, calibration`,
+  unknownOption: (o: string, allowed: string[]) =>
+    `settle: unknown option "${o}"; allowed: ${allowed.join(', ')}`,
   missingValue: (o: string) => `settle: option ${o} needs a value`,
   badInteger: (o: string, v: string, min: number, max: number) =>
     `settle: option ${o}: got "${v}"; allowed: an integer from ${min} to ${max}`,
   needOut: 'settle: --out DIR is required (the folder to write the results into)',
-  needScenario: 'settle run: name a scenario (see `settle list`) or a scenario file, or give --from DIR/manifest.json',
+  needScenario:
+    'settle run: name a scenario (see `settle list`) or a scenario file, or give --from DIR/manifest.json',
   unknownScenario: (s: string, known: string[]) =>
     `settle: "${s}" is neither a named scenario nor a file; named scenarios: ${known.join(', ')}`,
   unreadable: (file: string, why: string) => `settle: cannot read ${file}: ${why}`,
@@ -40,7 +43,8 @@ export const msg = {
     `Wrote ${dir}/ (${files.join(', ')}) in ${seconds.toFixed(1)} s`,
   reproduce: (dir: string) => `Reproduce with: settle run --from ${dir}/manifest.json --out ${dir}`,
   failed: (why: string) => `settle: failed: ${why}`,
-  duplicateScenario: (name: string) => `settle compare: scenario "${name}" is named twice; each must be distinct`,
+  duplicateScenario: (name: string) =>
+    `settle compare: scenario "${name}" is named twice; each must be distinct`,
 };
 
 /** Exit statuses. */

@@ -2,7 +2,10 @@
  * Progress on a terminal: runs done, runs left and time left, redrawn in place on stderr.
  * Silent when stderr is not a terminal (CI, pipes) or when quiet.
  */
-export function progressReporter(label: string, quiet = false): { update(done: number, total: number): void; end(): void } {
+export function progressReporter(
+  label: string,
+  quiet = false,
+): { update(done: number, total: number): void; end(): void } {
   const tty = !quiet && process.stderr.isTTY === true;
   const start = Date.now();
   let last = 0;

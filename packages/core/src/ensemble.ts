@@ -24,7 +24,8 @@ export interface RunTask {
 /** Every (scenario, replication) of an ensemble, replication-major so partial results stay paired. */
 export function ensembleTasks(scenarios: number, replications: number): RunTask[] {
   const tasks: RunTask[] = [];
-  for (let r = 0; r < replications; r++) for (let s = 0; s < scenarios; s++) tasks.push({ scenarioIndex: s, replication: r });
+  for (let r = 0; r < replications; r++)
+    for (let s = 0; s < scenarios; s++) tasks.push({ scenarioIndex: s, replication: r });
   return tasks;
 }
 
@@ -78,7 +79,8 @@ export function gatherEnsemble(configs: ModelConfig[], runs: RunResult[], interv
 /** Per replication: value in each scenario minus value in the reference scenario. */
 export function pairedDifferences(measures: MeasureRow[], reference: string): MeasureRow[] {
   const ref = new Map<string, number>();
-  for (const m of measures) if (m.scenario === reference) ref.set(`${m.replication}|${m.area}|${m.measure}`, m.value);
+  for (const m of measures)
+    if (m.scenario === reference) ref.set(`${m.replication}|${m.area}|${m.measure}`, m.value);
   const out: MeasureRow[] = [];
   for (const m of measures) {
     if (m.scenario === reference) continue;
@@ -89,7 +91,11 @@ export function pairedDifferences(measures: MeasureRow[], reference: string): Me
 }
 
 /** Median and central interval (default 90%) of each (scenario, area, measure) across replications. */
-export function summarize(measures: MeasureRow[], interval = 0.9, scenarioOrder: string[] = []): SummaryRow[] {
+export function summarize(
+  measures: MeasureRow[],
+  interval = 0.9,
+  scenarioOrder: string[] = [],
+): SummaryRow[] {
   const groups = new Map<string, { scenario: string; area: string; measure: string; values: number[] }>();
   for (const m of measures) {
     const key = `${m.scenario}|${m.area}|${m.measure}`;
@@ -115,7 +121,9 @@ export function summarize(measures: MeasureRow[], interval = 0.9, scenarioOrder:
     const i = scenarioOrder.indexOf(s);
     return i < 0 ? scenarioOrder.length : i;
   };
-  return rows.sort((a, b) => rank(a.scenario) - rank(b.scenario) || cmp(a.area, b.area) || cmp(a.measure, b.measure));
+  return rows.sort(
+    (a, b) => rank(a.scenario) - rank(b.scenario) || cmp(a.area, b.area) || cmp(a.measure, b.measure),
+  );
 }
 
 function cmp(a: string, b: string): number {

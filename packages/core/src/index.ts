@@ -5,13 +5,26 @@ export * from './experiment/index.js';
 export * from './measures.js';
 export { Model, type RunOptions, type RunResult, simulate } from './model.js';
 export type { Observer, RunKey } from './observe/observer.js';
-export { type PlaceRow, PlaceObserver } from './observe/places.js';
-export { type RetentionRow, RetentionObserver, SMALLER_PLACES } from './observe/retention.js';
+export { PlaceObserver, type PlaceRow } from './observe/places.js';
+export {
+  INCENTIVE_TAKERS,
+  RetentionObserver,
+  type RetentionRow,
+  SMALLER_PLACES,
+} from './observe/retention.js';
 export { DEFAULT_PARAMS, PARAMETER_INFO, type ParameterInfo } from './parameters.js';
 export { BYTES_PER_PERSON, DISPERSED, PersonTable, SERVED } from './people.js';
 export { PlaceState } from './places.js';
 export * from './policy.js';
-export { counterUniform, PURPOSES, type Purpose, type StreamKeys, stream, streamKey, streamKeys } from './random.js';
+export {
+  counterUniform,
+  PURPOSES,
+  type Purpose,
+  type StreamKeys,
+  stream,
+  streamKey,
+  streamKeys,
+} from './random.js';
 export { SCHEDULE, step } from './schedule.js';
 export { arrivals } from './submodels/arrivals.js';
 export { equity } from './submodels/equity.js';
@@ -21,6 +34,6 @@ export { openInitialVacancies, placesRespond } from './submodels/places-respond.
 export { policiesAct } from './submodels/policies-act.js';
 export { relocation } from './submodels/relocation.js';
 export { ties } from './submodels/ties.js';
+export { VERSION } from './version.js';
 export { createWorld, resetTallies, type Scratch, type World, type YearTallies } from './world.js';
 export { refreshYearTables } from './year-tables.js';
-export { VERSION } from './version.js';

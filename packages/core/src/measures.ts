@@ -1,6 +1,6 @@
 import type { RunResult } from './model.js';
 import type { RunKey } from './observe/observer.js';
-import { SMALLER_PLACES } from './observe/retention.js';
+import { INCENTIVE_TAKERS, SMALLER_PLACES } from './observe/retention.js';
 
 /** The accountability measures, one value per run and area. */
 export const MEASURES = [
@@ -57,6 +57,7 @@ export function runMeasures(run: RunResult, region: string): MeasureRow[] {
   const areas: [string, (place: string) => boolean][] = [
     [region, () => true],
     [SMALLER_PLACES, (p) => smallerNames.has(p)],
+    [INCENTIVE_TAKERS, () => false],
     ...placeNames.map((name): [string, (p: string) => boolean] => [name, (p) => p === name]),
   ];
   for (const [area, member] of areas) {
@@ -85,7 +86,7 @@ export function runMeasures(run: RunResult, region: string): MeasureRow[] {
       gap += r.labourGap;
       income += r.income;
     }
-    if (run.places.length > 0) {
+    if (run.places.length > 0 && area !== INCENTIVE_TAKERS) {
       push(area, 'matchedShare', newcomers > 0 ? matched / newcomers : Number.NaN);
       push(area, 'equityMean', newcomers > 0 ? equity / newcomers : Number.NaN);
       push(area, 'engagedShare', newcomers > 0 ? engaged / newcomers : Number.NaN);

@@ -1,7 +1,7 @@
 import type { ModelConfig } from './config.js';
 import type { Observer, RunKey } from './observe/observer.js';
-import { type PlaceRow, PlaceObserver } from './observe/places.js';
-import { type RetentionRow, RetentionObserver } from './observe/retention.js';
+import { PlaceObserver, type PlaceRow } from './observe/places.js';
+import { RetentionObserver, type RetentionRow } from './observe/retention.js';
 import { step } from './schedule.js';
 import { openInitialVacancies } from './submodels/places-respond.js';
 import { createWorld, type World } from './world.js';

@@ -60,8 +60,8 @@ export const DEFAULT_PARAMS: BehaviourParams = {
   bigBangSteepness: 0.6,
   inclusionAdjust: 0.3,
   leadershipDecay: 0.1,
-  leadershipFromEngaged: 0.05,
-  opennessFromEngaged: 0.05,
+  leadershipFromEngaged: 0.01,
+  opennessFromEngaged: 0.01,
   opennessDecay: 0.05,
 };
 
@@ -75,33 +75,83 @@ export const PARAMETER_INFO: Record<keyof BehaviourParams, ParameterInfo> = {
     range: [0.3, 1.5],
     source: 'assumption; sign from Aslund 2001, Damm 2005, Mossaad et al. 2020',
   },
-  destJobs: { description: 'first-place choice: weight of log vacancies per 1,000 residents', range: [0, 1], source: A },
+  destJobs: {
+    description: 'first-place choice: weight of log vacancies per 1,000 residents',
+    range: [0, 1],
+    source: A,
+  },
   destWage: { description: 'first-place choice: weight of log real wage', range: [0, 2], source: A },
   destAmenity: { description: 'first-place choice: weight of amenity', range: [0, 2], source: A },
   matchRate: {
-    description: 'yearly chance of a skills-matched job for a seeker with full credentials and language in a slack market',
+    description:
+      'yearly chance of a skills-matched job for a seeker with full credentials and language in a slack market',
     range: [0.2, 0.5],
     source: A,
   },
-  survivalRate: { description: 'yearly chance that an unmatched, jobless seeker takes a survival job', range: [0.4, 0.8], source: A },
-  upgradeRate: { description: 'matching chance of a survival-job holder relative to a jobless seeker', range: [0.3, 1], source: A },
+  survivalRate: {
+    description: 'yearly chance that an unmatched, jobless seeker takes a survival job',
+    range: [0.4, 0.8],
+    source: A,
+  },
+  upgradeRate: {
+    description: 'matching chance of a survival-job holder relative to a jobless seeker',
+    range: [0.3, 1],
+    source: A,
+  },
   jobLossRate: { description: 'yearly chance of losing a matched job', range: [0.02, 0.08], source: A },
-  vacancyCarryOver: { description: 'share of unfilled vacancies still open the next year', range: [0, 0.8], source: A },
-  survivalPay: { description: 'pay of a survival job relative to a matched job', range: [0.4, 0.7], source: A },
-  noJobPay: { description: 'income without a job (benefits, savings) relative to a matched job', range: [0.2, 0.4], source: A },
+  vacancyCarryOver: {
+    description: 'share of unfilled vacancies still open the next year',
+    range: [0, 0.8],
+    source: A,
+  },
+  survivalPay: {
+    description: 'pay of a survival job relative to a matched job',
+    range: [0.4, 0.7],
+    source: A,
+  },
+  noJobPay: {
+    description: 'income without a job (benefits, savings) relative to a matched job',
+    range: [0.2, 0.4],
+    source: A,
+  },
   occupationPay: {
-    description: 'pay of a matched job by occupation group (regulated, trade, other) relative to the local wage level',
+    description:
+      'pay of a matched job by occupation group (regulated, trade, other) relative to the local wage level',
     range: [0.8, 1.3],
     source: A,
   },
-  tieRate: { description: 'yearly growth of bridging ties at full host openness', range: [0.2, 0.8], source: A },
+  tieRate: {
+    description: 'yearly growth of bridging ties at full host openness',
+    range: [0.2, 0.8],
+    source: A,
+  },
   tieDecay: { description: 'yearly fading of bridging ties', range: [0, 0.05], source: A },
   tiesKeptOnMove: { description: 'share of bridging ties kept after moving', range: [0.1, 0.5], source: A },
-  credentialRate: { description: 'yearly credential-recognition progress at full learning access and language', range: [0.1, 0.4], source: A },
-  languageRate: { description: 'yearly progress in official-language level at full learning access', range: [0.05, 0.25], source: A },
-  participationScale: { description: 'participation chance at leadership x inclusion x ties = 1', range: [0.5, 3], source: A },
-  equityGain: { description: 'share of the remaining distance to full equity gained in a year of participation', range: [0.1, 0.4], source: A },
-  equityFade: { description: 'share of equity lost in a year without participation', range: [0.05, 0.2], source: A },
+  credentialRate: {
+    description: 'yearly credential-recognition progress at full learning access and language',
+    range: [0.1, 0.4],
+    source: A,
+  },
+  languageRate: {
+    description: 'yearly progress in official-language level at full learning access',
+    range: [0.05, 0.25],
+    source: A,
+  },
+  participationScale: {
+    description: 'participation chance at leadership x inclusion x ties = 1',
+    range: [0.5, 3],
+    source: A,
+  },
+  equityGain: {
+    description: 'share of the remaining distance to full equity gained in a year of participation',
+    range: [0.1, 0.4],
+    source: A,
+  },
+  equityFade: {
+    description: 'share of equity lost in a year without participation',
+    range: [0.05, 0.2],
+    source: A,
+  },
   tastePersistence: {
     description:
       'share of the idiosyncratic taste behind a free choice of place that lasts (E[taste | chosen] = -log P(chosen) in a logit)',
@@ -111,7 +161,8 @@ export const PARAMETER_INFO: Record<keyof BehaviourParams, ParameterInfo> = {
   dispersedTaste: {
     description: 'share of that lasting taste held by a person who settled on an incentive offer',
     range: [0, 1],
-    source: 'assumption: the study says incentive takers have no stake; 1 means they chose as freely as anyone',
+    source:
+      'assumption: the study says incentive takers have no stake; 1 means they chose as freely as anyone',
   },
   moveConstant: {
     description: 'utility of staying put before any attribute (the fixed cost of moving)',
@@ -125,7 +176,11 @@ export const PARAMETER_INFO: Record<keyof BehaviourParams, ParameterInfo> = {
     source: 'assumption; sign from Yoshida et al. (Atlantic Canada)',
   },
   utilIncome: { description: 'utility of log income', range: [0.5, 2], source: A },
-  utilMatch: { description: 'utility of a job that matches skills, beyond its pay', range: [0, 1], source: A },
+  utilMatch: {
+    description: 'utility of a job that matches skills, beyond its pay',
+    range: [0, 1],
+    source: A,
+  },
   utilNetwork: {
     description: 'utility of log co-ethnic share of residents where one lives (patterns 1 and 3)',
     range: [0.5, 1.5],
@@ -137,35 +192,64 @@ export const PARAMETER_INFO: Record<keyof BehaviourParams, ParameterInfo> = {
     source: 'calibrated',
   },
   utilAmenity: { description: 'utility of amenity (remoteness)', range: [0.5, 1.5], source: A },
-  utilLearning: { description: 'utility of access to learning (isolation when absent)', range: [0, 1], source: A },
+  utilLearning: {
+    description: 'utility of access to learning (isolation when absent)',
+    range: [0, 1],
+    source: A,
+  },
   utilEquity: {
     description: 'utility of community equity: the anchor the engagement model claims',
     range: [0, 4],
     source: 'assumption: the study claims a strong effect but gives no estimate; 0 switches the claim off',
   },
   utilTies: { description: 'utility of local bridging ties', range: [0, 2], source: A },
-  utilMoneyPerThousand: { description: 'utility of $1,000 (prices the clawback)', range: [0.05, 0.3], source: A },
+  utilMoneyPerThousand: {
+    description: 'utility of $1,000 (prices the clawback)',
+    range: [0.05, 0.3],
+    source: A,
+  },
   exitConstant: {
     description: 'utility of leaving the region, before income',
     range: [3, 5.5],
     source: 'calibrated',
   },
-  exitIncomeIndex: { description: 'wage level outside the region relative to the region average', range: [0.9, 1.1], source: A },
+  exitIncomeIndex: {
+    description: 'wage level outside the region relative to the region average',
+    range: [0.9, 1.1],
+    source: A,
+  },
   averageEarnings: {
     description: 'yearly dollars a wage index of 1 stands for (income figures only; no effect on behaviour)',
     range: [40000, 60000],
     source: A,
   },
   initiativeDecay: { description: 'share of initiatives retired each year', range: [0.05, 0.2], source: A },
-  initiativesFromLeadership: { description: 'initiatives a year at full leadership without a programme', range: [0.5, 2], source: A },
+  initiativesFromLeadership: {
+    description: 'initiatives a year at full leadership without a programme',
+    range: [0.5, 2],
+    source: A,
+  },
   criticalMass: {
-    description: 'initiatives (weighted by the institutional network) at which inclusion jumps: the "big bang"',
+    description:
+      'initiatives (weighted by the institutional network) at which inclusion jumps: the "big bang"',
     range: [6, 20],
     source: 'assumption (the study names the threshold effect, not its size)',
   },
-  bigBangSteepness: { description: 'steepness of the threshold (logistic slope)', range: [0.2, 2], source: A },
-  inclusionAdjust: { description: 'share of the gap to its target that inclusion closes in a year', range: [0.1, 0.5], source: A },
-  leadershipDecay: { description: 'yearly return of leadership towards its starting level', range: [0.05, 0.2], source: A },
+  bigBangSteepness: {
+    description: 'steepness of the threshold (logistic slope)',
+    range: [0.2, 2],
+    source: A,
+  },
+  inclusionAdjust: {
+    description: 'share of the gap to its target that inclusion closes in a year',
+    range: [0.1, 0.5],
+    source: A,
+  },
+  leadershipDecay: {
+    description: 'yearly return of leadership towards its starting level',
+    range: [0.05, 0.2],
+    source: A,
+  },
   leadershipFromEngaged: {
     description: 'leadership gained per percentage point of the population engaged',
     range: [0, 0.1],
@@ -176,5 +260,9 @@ export const PARAMETER_INFO: Record<keyof BehaviourParams, ParameterInfo> = {
     range: [0, 0.1],
     source: A,
   },
-  opennessDecay: { description: 'yearly return of host openness towards its starting level', range: [0.02, 0.1], source: A },
+  opennessDecay: {
+    description: 'yearly return of host openness towards its starting level',
+    range: [0.02, 0.1],
+    source: A,
+  },
 };

@@ -41,6 +41,9 @@ export interface World {
   /** Agents arrived by [cohort * places + firstPlace], and those of them who left the region. */
   readonly arrivedByCohort: Float64Array;
   readonly leftByCohort: Float64Array;
+  /** The same for people who settled on an incentive offer, by cohort. */
+  readonly arrivedOnOfferByCohort: Float64Array;
+  readonly leftOnOfferByCohort: Float64Array;
   /** Scratch space of the submodels, sized once: [place * 3 + occupation] and per-destination tables. */
   readonly scratch: Scratch;
 }
@@ -107,6 +110,8 @@ export function createWorld(config: ModelConfig, seed: number, replication: numb
     tallies: emptyTallies(n),
     arrivedByCohort: new Float64Array(Math.max(1, config.years) * n),
     leftByCohort: new Float64Array(Math.max(1, config.years) * n),
+    arrivedOnOfferByCohort: new Float64Array(Math.max(1, config.years)),
+    leftOnOfferByCohort: new Float64Array(Math.max(1, config.years)),
     scratch: {
       seekers: new Float64Array(n * 3),
       tightness: new Float64Array(n * 3),

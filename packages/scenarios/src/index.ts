@@ -8,8 +8,9 @@ export {
   placeFromObserved,
 } from './data/assumptions.js';
 export { DEFAULT_INTAKE } from './data/intake.js';
-export { ONTARIO_PLACES, type ObservedPlace } from './data/ontario-places.js';
+export { type ObservedPlace, ONTARIO_PLACES } from './data/ontario-places.js';
 export { RETENTION_TARGETS, type RetentionTarget } from './data/retention-targets.js';
+export { freezeScenario } from './freeze.js';
 export { DEFAULT_COMPARISON, LIBRARY, namedScenario } from './library.js';
 export { baselineSchema } from './policies/baseline.js';
 export { type DispersionLevers, dispersion, dispersionSchema } from './policies/dispersion.js';
@@ -27,15 +28,14 @@ export { type WelcomeLevers, welcome, welcomeSchema } from './policies/welcome.j
 export { buildPolicy, ontarioPlaces, resolveScenario, ScenarioError, validateScenario } from './resolve.js';
 export {
   intakeSchema,
-  paramsSchema,
-  placeOverrideSchema,
   POLICY_TYPES,
   type PolicySpec,
+  paramsSchema,
+  placeOverrideSchema,
   policySchema,
   type Scenario,
   scenarioJsonSchema,
   scenarioSchema,
 } from './schema/scenario.js';
 export * from './schema/types.js';
-export { freezeScenario } from './freeze.js';
 export { setLever } from './set-lever.js';

@@ -10,12 +10,14 @@ export const LIBRARY: Record<string, Scenario & { description: string }> = {
   baseline: { name: 'baseline', description: 'No programme: Ontario as it is.', policies: [] },
   dispersion: {
     name: 'dispersion',
-    description: 'Incentives to settle in a smaller place for a 3-year term, with a clawback for leaving early.',
+    description:
+      'Incentives to settle in a smaller place for a 3-year term, with a clawback for leaving early.',
     policies: [{ type: 'dispersion' }],
   },
   welcome: {
     name: 'welcome',
-    description: 'Welcome services in the smaller places: orientation and job-search help in the first two years.',
+    description:
+      'Welcome services in the smaller places: orientation and job-search help in the first two years.',
     policies: [{ type: 'welcome' }],
   },
   engagement: {
@@ -40,15 +42,21 @@ export const LIBRARY: Record<string, Scenario & { description: string }> = {
   },
   'engagement-no-blocks': {
     name: 'engagement-no-blocks',
-    description: 'Engagement with its three building blocks switched off: a control that must equal the baseline.',
+    description:
+      'Engagement with its three building blocks switched off: a control that must equal the baseline.',
     policies: [{ type: 'engagement', leadership: false, socialCapital: false, humanCapital: false }],
   },
   'engagement-no-jobs': {
     name: 'engagement-no-jobs',
     description: 'Engagement where the pilot places open almost no vacancies to newcomers.',
-    policies: [{ type: 'engagement', pilots: ['Sault Ste. Marie', 'Timmins', 'North Bay', 'Cornwall', 'Owen Sound'] }],
+    policies: [
+      { type: 'engagement', pilots: ['Sault Ste. Marie', 'Timmins', 'North Bay', 'Cornwall', 'Owen Sound'] },
+    ],
     places: Object.fromEntries(
-      ['Sault Ste. Marie', 'Timmins', 'North Bay', 'Cornwall', 'Owen Sound'].map((name) => [name, { vacancyRate: 0.001 }]),
+      ['Sault Ste. Marie', 'Timmins', 'North Bay', 'Cornwall', 'Owen Sound'].map((name) => [
+        name,
+        { vacancyRate: 0.001 },
+      ]),
     ),
   },
 };

@@ -1,4 +1,11 @@
-import { type BehaviourParams, DEFAULT_PARAMS, type IntakeSpec, type ModelConfig, type Policy, type PlaceSpec } from '@smart-settlement/core';
+import {
+  type BehaviourParams,
+  DEFAULT_PARAMS,
+  type IntakeSpec,
+  type ModelConfig,
+  type PlaceSpec,
+  type Policy,
+} from '@smart-settlement/core';
 import { foreignBornFit, medianGrowth, type PlaceProvenance, placeFromObserved } from './data/assumptions.js';
 import { DEFAULT_INTAKE } from './data/intake.js';
 import { ONTARIO_PLACES } from './data/ontario-places.js';
@@ -30,14 +37,17 @@ export function ontarioPlaces(): { places: PlaceSpec[]; provenance: PlaceProvena
  * Checks an input (parsed JSON or a script's object) against the scenario schema and the
  * rules a schema cannot say (known place names, shares that sum to 1).
  */
-export function validateScenario(input: unknown): { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] } {
+export function validateScenario(
+  input: unknown,
+): { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] } {
   const problems: Problem[] = [];
   const scenario = scenarioSchema.check(input, '', problems);
   if (!scenario) return { ok: false, problems };
   const names = ONTARIO_PLACES.map((p) => p.name);
   const knownPlaces = `a place of ${scenario.region}: ${names.join(', ')}`;
   for (const name of Object.keys(scenario.places ?? {})) {
-    if (!names.includes(name)) problems.push({ path: `places[${JSON.stringify(name)}]`, value: name, allowed: knownPlaces });
+    if (!names.includes(name))
+      problems.push({ path: `places[${JSON.stringify(name)}]`, value: name, allowed: knownPlaces });
   }
   const checkNames = (list: string[], path: string) =>
     list.forEach((name, i) => {
@@ -60,7 +70,11 @@ export function validateScenario(input: unknown): { ok: true; scenario: Scenario
   (scenario.policies ?? []).forEach((p, i) => {
     const name = p.name ?? p.type;
     if (seen.has(name))
-      problems.push({ path: `policies[${i}].name`, value: name, allowed: 'a name not used by another policy of the scenario' });
+      problems.push({
+        path: `policies[${i}].name`,
+        value: name,
+        allowed: 'a name not used by another policy of the scenario',
+      });
     seen.add(name);
   });
   const intake = scenario.intake ?? {};
@@ -73,7 +87,11 @@ export function validateScenario(input: unknown): { ok: true; scenario: Scenario
   const shares = intake.originShares ?? DEFAULT_INTAKE.originShares;
   const originNames = intake.originNames ?? (intake.originShares ? undefined : DEFAULT_INTAKE.originNames);
   if (originNames && originNames.length !== shares.length)
-    problems.push({ path: 'intake.originNames', value: originNames, allowed: `${shares.length} names, one per origin share` });
+    problems.push({
+      path: 'intake.originNames',
+      value: originNames,
+      allowed: `${shares.length} names, one per origin share`,
+    });
   return problems.length ? { ok: false, problems } : { ok: true, scenario };
 }
 
@@ -97,7 +115,11 @@ export function buildPolicy(spec: PolicySpec): Policy | undefined {
  * Turns a scenario (validated or not) into the engine's configuration: places with every
  * attribute, intake, parameters and policies. Throws ScenarioError on a bad scenario.
  */
-export function resolveScenario(input: unknown): { config: ModelConfig; scenario: Scenario; provenance: PlaceProvenance[] } {
+export function resolveScenario(input: unknown): {
+  config: ModelConfig;
+  scenario: Scenario;
+  provenance: PlaceProvenance[];
+} {
   const checked = validateScenario(input);
   if (!checked.ok) throw new ScenarioError(checked.problems);
   const scenario = checked.scenario;

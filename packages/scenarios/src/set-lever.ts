@@ -22,10 +22,12 @@ export function setLever(scenario: Scenario, setting: string): Scenario {
   }
   const out = cloneJson(scenario) as Record<string, unknown>;
   const policies = (out.policies ?? []) as Record<string, unknown>[];
-  const policy = policies.find((p) => (p.name ?? p.type) === path[0]) ?? policies.find((p) => p.type === path[0]);
+  const policy =
+    policies.find((p) => (p.name ?? p.type) === path[0]) ?? policies.find((p) => p.type === path[0]);
   let target: Record<string, unknown> = policy ?? out;
   const keys = policy ? path.slice(1) : path;
-  if (keys.length === 0) throw new Error(`--set ${setting}: name a lever of ${path[0]}, such as ${path[0]}.termYears`);
+  if (keys.length === 0)
+    throw new Error(`--set ${setting}: name a lever of ${path[0]}, such as ${path[0]}.termYears`);
   for (const key of keys.slice(0, -1)) {
     const next = target[key];
     if (typeof next !== 'object' || next === null || Array.isArray(next)) target[key] = {};

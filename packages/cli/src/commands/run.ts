@@ -23,9 +23,21 @@ export async function run(args: Args): Promise<void> {
 
 /** Reads a manifest back into a job, validating every scenario again. */
 export function jobFromManifest(file: string): Job {
-  const m = readJsonFile(file) as { kind?: unknown; seed?: unknown; replications?: unknown; scenarios?: unknown };
-  if (typeof m !== 'object' || m === null || m.kind !== 'smart-settlement-results' || !Array.isArray(m.scenarios))
-    throw new InputError(msg.badManifest(file, 'expected kind "smart-settlement-results" and a list of scenarios'));
+  const m = readJsonFile(file) as {
+    kind?: unknown;
+    seed?: unknown;
+    replications?: unknown;
+    scenarios?: unknown;
+  };
+  if (
+    typeof m !== 'object' ||
+    m === null ||
+    m.kind !== 'smart-settlement-results' ||
+    !Array.isArray(m.scenarios)
+  )
+    throw new InputError(
+      msg.badManifest(file, 'expected kind "smart-settlement-results" and a list of scenarios'),
+    );
   return prepareJob(
     m.scenarios.map((scenario, i) => ({ scenario, where: `${file} scenarios[${i}]` })),
     { seed: Number(m.seed), replications: Number(m.replications) },

@@ -1,3 +1,4 @@
+import { DISPERSED } from '../people.js';
 import type { World } from '../world.js';
 import type { Observer, RunKey } from './observer.js';
 
@@ -25,6 +26,8 @@ export interface RetentionRow extends RunKey {
 
 /** Name of the area that pools all smaller places. */
 export const SMALLER_PLACES = 'Smaller places';
+/** Name of the area that pools everyone who settled on an incentive offer (wherever they were placed). */
+export const INCENTIVE_TAKERS = 'Incentive takers';
 
 /**
  * Tracks, for every cohort, years since arrival and first place, how many are still in
@@ -35,6 +38,10 @@ export class RetentionObserver implements Observer {
   private moved: Float64Array;
   private left: Float64Array;
   private arrived: Float64Array | undefined;
+  private stayedOnOffer = new Float64Array(0);
+  private movedOnOffer = new Float64Array(0);
+  private leftOnOffer = new Float64Array(0);
+  private arrivedOnOffer: Float64Array | undefined;
   private lastYear = -1;
   private n = 0;
   private years: number;
@@ -64,19 +71,29 @@ export class RetentionObserver implements Observer {
       this.stayed = new Float64Array(Y * Y * n);
       this.moved = new Float64Array(Y * Y * n);
       this.left = new Float64Array(Y * Y * n);
+      this.stayedOnOffer = new Float64Array(Y * Y);
+      this.movedOnOffer = new Float64Array(Y * Y);
+      this.leftOnOffer = new Float64Array(Y * Y);
     }
     const t = world.year;
     for (let i = 0; i < people.count; i++) {
       const c = people.arrival[i];
       const first = people.firstPlace[i];
       const idx = (c * Y + (t - c)) * n + first;
-      if (people.place[i] === first) this.stayed[idx] += 1;
+      const home = people.place[i] === first;
+      if (home) this.stayed[idx] += 1;
       else this.moved[idx] += 1;
+      if (people.flags[i] & DISPERSED) {
+        if (home) this.stayedOnOffer[c * Y + (t - c)] += 1;
+        else this.movedOnOffer[c * Y + (t - c)] += 1;
+      }
     }
     for (let c = 0; c <= t; c++) {
       for (let p = 0; p < n; p++) this.left[(c * Y + (t - c)) * n + p] = world.leftByCohort[c * n + p];
+      this.leftOnOffer[c * Y + (t - c)] = world.leftOnOfferByCohort[c];
     }
     this.arrived = world.arrivedByCohort;
+    this.arrivedOnOffer = world.arrivedOnOfferByCohort;
     this.lastYear = t;
   }
 
@@ -85,54 +102,111 @@ export class RetentionObserver implements Observer {
     const out: RetentionRow[] = [];
     if (this.lastYear < 0) return out;
     const n = this.n;
-    const areas: { name: string; members: number[]; region: boolean }[] = [
-      { name: this.region, members: range(n), region: true },
-      { name: SMALLER_PLACES, members: range(n).filter((p) => this.smaller[p]), region: false },
-      ...this.names.map((name, p) => ({ name, members: [p], region: false })),
-    ];
-    for (const area of areas) {
-      for (let k = 0; k <= this.lastYear; k++) {
-        let arrived = 0;
-        let stayed = 0;
-        let moved = 0;
-        let left = 0;
-        let before = 0;
-        const cohorts = this.lastYear - k + 1;
-        for (let c = 0; c < cohorts; c++) {
-          for (const p of area.members) {
-            const a = this.arrived![c * n + p];
-            const idx = (c * this.years + k) * n + p;
-            const s = this.stayed[idx];
-            const m = this.moved[idx];
-            const l = this.left[idx];
-            arrived += a;
-            left += l;
-            if (area.region) {
-              stayed += s + m;
-              before += k === 0 ? a : a - this.left[(c * this.years + k - 1) * n + p];
-            } else {
-              stayed += s;
-              moved += m;
-              before += k === 0 ? a : this.stayed[(c * this.years + k - 1) * n + p];
-            }
-          }
-        }
-        out.push({
-          ...this.key,
-          area: area.name,
-          yearsSinceArrival: k + 1,
-          cohorts,
-          arrived: arrived * scale,
-          stayed: stayed * scale,
-          moved: moved * scale,
-          left: left * scale,
-          retention: arrived > 0 ? stayed / arrived : Number.NaN,
-          departures: arrived > 0 ? (before - stayed) / arrived : Number.NaN,
-        });
-      }
+    this.pushRows(
+      out,
+      scale,
+      this.region,
+      true,
+      this.pooled(range(n), this.arrived!, this.stayed, this.moved, this.left),
+    );
+    this.pushRows(
+      out,
+      scale,
+      SMALLER_PLACES,
+      false,
+      this.pooled(
+        range(n).filter((p) => this.smaller[p]),
+        this.arrived!,
+        this.stayed,
+        this.moved,
+        this.left,
+      ),
+    );
+    if (this.arrivedOnOffer!.some((a) => a > 0)) {
+      this.pushRows(out, scale, INCENTIVE_TAKERS, false, {
+        n: 1,
+        members: [0],
+        arrived: this.arrivedOnOffer!,
+        stayed: this.stayedOnOffer,
+        moved: this.movedOnOffer,
+        left: this.leftOnOffer,
+      });
+    }
+    for (let p = 0; p < n; p++) {
+      this.pushRows(
+        out,
+        scale,
+        this.names[p],
+        false,
+        this.pooled([p], this.arrived!, this.stayed, this.moved, this.left),
+      );
     }
     return out;
   }
+
+  private pooled(
+    members: number[],
+    arrived: Float64Array,
+    stayed: Float64Array,
+    moved: Float64Array,
+    left: Float64Array,
+  ): Cube {
+    return { n: this.n, members, arrived, stayed, moved, left };
+  }
+
+  /** Rows for one area: cohorts that reached k years pooled, for every k observed. */
+  private pushRows(out: RetentionRow[], scale: number, area: string, region: boolean, cube: Cube): void {
+    const { n, members } = cube;
+    const Y = this.years;
+    for (let k = 0; k <= this.lastYear; k++) {
+      let arrived = 0;
+      let stayed = 0;
+      let moved = 0;
+      let left = 0;
+      let before = 0;
+      const cohorts = this.lastYear - k + 1;
+      for (let c = 0; c < cohorts; c++) {
+        for (const p of members) {
+          const a = cube.arrived[c * n + p];
+          const idx = (c * Y + k) * n + p;
+          const s = cube.stayed[idx];
+          const m = cube.moved[idx];
+          arrived += a;
+          left += cube.left[idx];
+          if (region) {
+            stayed += s + m;
+            before += k === 0 ? a : a - cube.left[(c * Y + k - 1) * n + p];
+          } else {
+            stayed += s;
+            moved += m;
+            before += k === 0 ? a : cube.stayed[(c * Y + k - 1) * n + p];
+          }
+        }
+      }
+      out.push({
+        ...this.key,
+        area,
+        yearsSinceArrival: k + 1,
+        cohorts,
+        arrived: arrived * scale,
+        stayed: stayed * scale,
+        moved: moved * scale,
+        left: left * scale,
+        retention: arrived > 0 ? stayed / arrived : Number.NaN,
+        departures: arrived > 0 ? (before - stayed) / arrived : Number.NaN,
+      });
+    }
+  }
+}
+
+/** Counts by [cohort][years since arrival][place] (places = 1 for a pooled group). */
+interface Cube {
+  n: number;
+  members: number[];
+  arrived: Float64Array;
+  stayed: Float64Array;
+  moved: Float64Array;
+  left: Float64Array;
 }
 
 function range(n: number): number[] {

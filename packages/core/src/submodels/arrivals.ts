@@ -83,11 +83,15 @@ export function arrivals(world: World): void {
     }
     if (chosen >= 0) {
       // Chose among the eligible places only, and for the money: a weaker lasting taste.
-      people.taste[i] = params.dispersedTaste * params.tastePersistence * -Math.log(weights[row + chosen] / rowEligible[group]);
+      people.taste[i] =
+        params.dispersedTaste *
+        params.tastePersistence *
+        -Math.log(weights[row + chosen] / rowEligible[group]);
       people.contractYearsLeft[i] = Math.min(255, offer!.termYears);
       people.clawback[i] = offer!.clawback;
       people.flags[i] |= DISPERSED;
       tallies.acceptedOffer[chosen] += 1;
+      world.arrivedOnOfferByCohort[year] += 1;
       tallies.cost[chosen] += offer!.incentive * config.agentScale;
     } else {
       chosen = pick(weights, row, n, undefined, counterUniform(keys.destination, id, 0));
@@ -103,7 +107,10 @@ export function arrivals(world: World): void {
   // Welcome services serve a share of each place's newcomers.
   for (let i = first; i < people.count; i++) {
     const j = people.place[i];
-    if (scratch.serviceShare[j] > 0 && counterUniform(keys.services, people.id[i], 0) < scratch.serviceShare[j]) {
+    if (
+      scratch.serviceShare[j] > 0 &&
+      counterUniform(keys.services, people.id[i], 0) < scratch.serviceShare[j]
+    ) {
       people.flags[i] |= SERVED;
       tallies.served[j] += 1;
       tallies.cost[j] += effects.serviceCostPerPerson[j] * config.agentScale;
@@ -112,7 +119,13 @@ export function arrivals(world: World): void {
 }
 
 /** Inverse-CDF choice among places with positive weight (restricted to `allowed` when given); -1 if none. */
-function pick(weights: Float64Array, row: number, n: number, allowed: Uint8Array | undefined, u: number): number {
+function pick(
+  weights: Float64Array,
+  row: number,
+  n: number,
+  allowed: Uint8Array | undefined,
+  u: number,
+): number {
   let total = 0;
   for (let j = 0; j < n; j++) if (!allowed || allowed[j]) total += weights[row + j];
   if (total <= 0) return -1;

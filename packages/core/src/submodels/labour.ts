@@ -37,7 +37,8 @@ export function labour(world: World): void {
     }
     const occ = people.occupation[i];
     const j = people.place[i];
-    const cred = occ === REGULATED ? people.credential[i] : occ === TRADE ? 0.5 + 0.5 * people.credential[i] : 1;
+    const cred =
+      occ === REGULATED ? people.credential[i] : occ === TRADE ? 0.5 + 0.5 * people.credential[i] : 1;
     const helped = (people.flags[i] & SERVED) !== 0 && year - people.arrival[i] < effects.serviceYears[j];
     let pm = p.matchRate * tightness[j * 3 + occ] * cred * (0.5 + 0.5 * people.language[i]);
     if (helped) pm *= 1 + effects.searchBoost[j];

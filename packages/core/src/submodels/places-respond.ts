@@ -32,7 +32,9 @@ export function placesRespond(world: World): void {
   for (let j = 0; j < n; j++) {
     // Initiatives: renewed by local leadership and programmes, retired at a steady rate.
     places.initiatives[j] +=
-      p.initiativesFromLeadership * places.leadership[j] + effects.initiativesAdded[j] - p.initiativeDecay * places.initiatives[j];
+      p.initiativesFromLeadership * places.leadership[j] +
+      effects.initiativesAdded[j] -
+      p.initiativeDecay * places.initiatives[j];
     places.institutions[j] += effects.institutionsAdded[j];
     // Critical mass: initiatives count only as far as a network of institutions carries them.
     const mass = places.initiatives[j] * Math.min(1, places.institutions[j] / 10);
@@ -57,7 +59,8 @@ export function placesRespond(world: World): void {
     for (let o = 0; o < 3; o++) {
       const c = j * 3 + o;
       places.vacancies[c] =
-        places.vacancyRate[j] * places.population[j] * config.intake.occupationShares[o] + p.vacancyCarryOver * places.unfilled[c];
+        places.vacancyRate[j] * places.population[j] * config.intake.occupationShares[o] +
+        p.vacancyCarryOver * places.unfilled[c];
     }
   }
 }
@@ -67,11 +70,12 @@ export function openInitialVacancies(world: World): void {
   const { places, config } = world;
   for (let j = 0; j < places.n; j++) {
     for (let o = 0; o < 3; o++) {
-      places.vacancies[j * 3 + o] = places.vacancyRate[j] * places.population[j] * config.intake.occupationShares[o];
+      places.vacancies[j * 3 + o] =
+        places.vacancyRate[j] * places.population[j] * config.intake.occupationShares[o];
     }
   }
 }
 
 function clamp01(x: number): number {
-  return x < 0 ? 0 : x > 1 ? 1 : x;
+  return x < 0 ? 0 : Math.min(x, 1);
 }

@@ -1,4 +1,5 @@
 import { MATCHED_JOB, UNEMPLOYED } from '../config.js';
+import { DISPERSED } from '../people.js';
 import { counterUniform } from '../random.js';
 import type { World } from '../world.js';
 
@@ -28,7 +29,8 @@ export function relocation(world: World): void {
       let sum = 0;
       for (let j = 0; j < n; j++) {
         const pm = Math.min(1, p.matchRate * tightness[j * 3 + o]);
-        const expected = pm * Math.exp(logIncome[j * 9 + o * 3 + 2]) + (1 - pm) * Math.exp(logIncome[j * 9 + o * 3 + 1]);
+        const expected =
+          pm * Math.exp(logIncome[j * 9 + o * 3 + 2]) + (1 - pm) * Math.exp(logIncome[j * 9 + o * 3 + 1]);
         const v =
           p.utilIncome * Math.log(expected) +
           p.utilMatch * pm +
@@ -99,6 +101,7 @@ export function relocation(world: World): void {
     if (dest === n) {
       tallies.leftRegion[j] += 1;
       world.leftByCohort[people.arrival[i] * n + people.firstPlace[i]] += 1;
+      if (people.flags[i] & DISPERSED) world.leftOnOfferByCohort[people.arrival[i]] += 1;
       people.swapRemove(i);
       continue; // row i now holds the former last person, not yet visited
     }

@@ -44,7 +44,8 @@ const TORONTO = { lat: 43.653, lon: -79.383 };
 export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const r = Math.PI / 180;
   const a =
-    Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+    Math.sin(((lat2 - lat1) * r) / 2) ** 2 +
+    Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
   return 12742 * Math.asin(Math.sqrt(a));
 }
 
@@ -93,9 +94,18 @@ export function placeFromObserved(
   growthWhenMissing: number,
 ): { spec: PlaceSpec; provenance: PlaceProvenance } {
   const A = PLACE_ASSUMPTIONS;
-  const kind: PlaceKind = p.population >= A.metroFrom ? 'metro' : p.population < A.smallCentreBelow ? 'small' : 'mid-size';
+  const kind: PlaceKind =
+    p.population >= A.metroFrom ? 'metro' : p.population < A.smallCentreBelow ? 'small' : 'mid-size';
   const observed = ['population', 'lat', 'lon'];
-  const assumed = ['vacancyRate', 'wageIndex', 'costOfLiving', 'amenity', 'learningAccess', 'institutions', 'readiness'];
+  const assumed = [
+    'vacancyRate',
+    'wageIndex',
+    'costOfLiving',
+    'amenity',
+    'learningAccess',
+    'institutions',
+    'readiness',
+  ];
   let fb: number;
   if (p.foreignBornPct2021 !== null) {
     fb = p.foreignBornPct2021 / 100;
@@ -136,5 +146,5 @@ export function placeFromObserved(
 }
 
 function clamp01(x: number): number {
-  return x < 0 ? 0 : x > 1 ? 1 : x;
+  return x < 0 ? 0 : Math.min(x, 1);
 }

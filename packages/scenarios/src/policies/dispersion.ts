@@ -12,8 +12,14 @@ export const dispersionSchema = obj({
   eligible: opt(placeSelector, 'smaller'),
   uptake: opt(share('share of all newcomers who accept the offer (0-1)'), 0.08),
   incentive: opt(num({ min: 0, max: 1_000_000, description: 'dollars paid per person who accepts' }), 10_000),
-  termYears: opt(num({ integer: true, min: 0, max: 50, description: 'years the newcomer agrees to stay' }), 3),
-  clawback: opt(num({ min: 0, max: 1_000_000, description: 'dollars repaid when leaving before the term ends' }), 10_000),
+  termYears: opt(
+    num({ integer: true, min: 0, max: 50, description: 'years the newcomer agrees to stay' }),
+    3,
+  ),
+  clawback: opt(
+    num({ min: 0, max: 1_000_000, description: 'dollars repaid when leaving before the term ends' }),
+    10_000,
+  ),
   fromYear: opt(num({ integer: true, min: 0, max: 1000, description: 'first year (0-based) of offers' }), 0),
 });
 export type DispersionLevers = Infer<typeof dispersionSchema>;

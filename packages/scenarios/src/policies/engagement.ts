@@ -1,4 +1,4 @@
-import type { Policy, PlaceState } from '@smart-settlement/core';
+import type { PlaceState, Policy } from '@smart-settlement/core';
 import { arr, bool, either, type Infer, literal, num, obj, opt, str } from '../schema/types.js';
 import { placeSelector, selectPlaces } from './select.js';
 
@@ -22,20 +22,45 @@ export const engagementSchema = obj({
     5,
   ),
   candidates: opt(placeSelector, 'smaller'),
-  budgetPerPilot: opt(num({ min: 0, max: 1e9, description: 'dollars a year per pilot place at full ramp-up' }), 500_000),
+  budgetPerPilot: opt(
+    num({ min: 0, max: 1e9, description: 'dollars a year per pilot place at full ramp-up' }),
+    500_000,
+  ),
   fullBudgetPer100k: opt(
-    num({ min: 1, max: 1e9, description: 'dollars a year that fund every block fully in a place of 100,000 people' }),
+    num({
+      min: 1,
+      max: 1e9,
+      description: 'dollars a year that fund every block fully in a place of 100,000 people',
+    }),
     500_000,
   ),
   rampUpYears: opt(num({ integer: true, min: 1, max: 50, description: 'years to reach the full budget' }), 3),
   leadership: opt(bool('build leadership, the institutional network and initiatives'), true),
-  socialCapital: opt(bool('social-connection programmes: mentoring, bridging, opportunities to take part'), true),
+  socialCapital: opt(
+    bool('social-connection programmes: mentoring, bridging, opportunities to take part'),
+    true,
+  ),
   humanCapital: opt(bool('links to institutions of learning and advancement'), true),
-  leadershipPerYear: opt(num({ min: 0, max: 1, description: 'leadership added a year at full funding' }), 0.08),
-  institutionsPerYear: opt(num({ min: 0, max: 100, description: 'institutions joining the network a year at full funding' }), 1.5),
-  initiativesPerYear: opt(num({ min: 0, max: 100, description: 'initiatives added a year at full funding' }), 2),
-  bridgingBoost: opt(num({ min: 0, max: 10, description: 'added to the tie-formation multiplier at full funding' }), 1),
-  participationBoost: opt(num({ min: 0, max: 10, description: 'added to the participation multiplier at full funding' }), 0.5),
+  leadershipPerYear: opt(
+    num({ min: 0, max: 1, description: 'leadership added a year at full funding' }),
+    0.08,
+  ),
+  institutionsPerYear: opt(
+    num({ min: 0, max: 100, description: 'institutions joining the network a year at full funding' }),
+    1.5,
+  ),
+  initiativesPerYear: opt(
+    num({ min: 0, max: 100, description: 'initiatives added a year at full funding' }),
+    2,
+  ),
+  bridgingBoost: opt(
+    num({ min: 0, max: 10, description: 'added to the tie-formation multiplier at full funding' }),
+    1,
+  ),
+  participationBoost: opt(
+    num({ min: 0, max: 10, description: 'added to the participation multiplier at full funding' }),
+    0.5,
+  ),
   learningLink: opt(num({ min: 0, max: 1, description: 'added to learning access at full funding' }), 0.3),
 });
 export type EngagementLevers = Infer<typeof engagementSchema>;
@@ -59,7 +84,9 @@ export function choosePilots(places: PlaceState, levers: EngagementLevers): Uint
   const candidates = selectPlaces(places, levers.candidates ?? 'smaller');
   const ranked = [...candidates.keys()]
     .filter((j) => candidates[j])
-    .sort((a, b) => readiness(places, b) - readiness(places, a) || (places.names[a] < places.names[b] ? -1 : 1));
+    .sort(
+      (a, b) => readiness(places, b) - readiness(places, a) || (places.names[a] < places.names[b] ? -1 : 1),
+    );
   for (const j of ranked.slice(0, pilots)) out[j] = 1;
   return out;
 }

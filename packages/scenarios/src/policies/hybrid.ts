@@ -28,7 +28,9 @@ export function hybrid(levers: HybridLevers): Policy {
     offer(view, year) {
       const offer = disperse.offer!(view, year);
       if (!offer) return offer;
-      eligible ??= explicitEligible ? selectPlaces(view.places, filled.dispersion!.eligible!) : engage.pilots(view.places);
+      eligible ??= explicitEligible
+        ? selectPlaces(view.places, filled.dispersion!.eligible!)
+        : engage.pilots(view.places);
       return { ...offer, eligible };
     },
   };

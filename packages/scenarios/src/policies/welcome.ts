@@ -10,10 +10,22 @@ export const welcomeSchema = obj({
   type: literal(['welcome'] as const),
   name: opt(str({ minLength: 1 })),
   places: opt(placeSelector, 'smaller'),
-  coverage: opt(share('share of newcomers to the places that services can serve (capacity per newcomer)'), 0.8),
-  yearsCovered: opt(num({ integer: true, min: 0, max: 20, description: 'years after arrival that help lasts' }), 2),
-  searchBoost: opt(num({ min: 0, max: 5, description: 'added to the job-finding rate multiplier (0.5 = 50% faster)' }), 0.5),
-  orientationBoost: opt(num({ min: 0, max: 5, description: 'added to tie formation and language learning' }), 0.5),
+  coverage: opt(
+    share('share of newcomers to the places that services can serve (capacity per newcomer)'),
+    0.8,
+  ),
+  yearsCovered: opt(
+    num({ integer: true, min: 0, max: 20, description: 'years after arrival that help lasts' }),
+    2,
+  ),
+  searchBoost: opt(
+    num({ min: 0, max: 5, description: 'added to the job-finding rate multiplier (0.5 = 50% faster)' }),
+    0.5,
+  ),
+  orientationBoost: opt(
+    num({ min: 0, max: 5, description: 'added to tie formation and language learning' }),
+    0.5,
+  ),
   costPerPerson: opt(num({ min: 0, max: 1_000_000, description: 'dollars per newcomer served' }), 3_500),
 });
 export type WelcomeLevers = Infer<typeof welcomeSchema>;

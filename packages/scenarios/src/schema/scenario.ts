@@ -4,7 +4,20 @@ import { dispersionSchema } from '../policies/dispersion.js';
 import { engagementSchema } from '../policies/engagement.js';
 import { hybridSchema } from '../policies/hybrid.js';
 import { welcomeSchema } from '../policies/welcome.js';
-import { arr, bool, type Infer, literal, num, obj, opt, record, type Schema, share, str, tagged } from './types.js';
+import {
+  arr,
+  bool,
+  type Infer,
+  literal,
+  num,
+  obj,
+  opt,
+  record,
+  type Schema,
+  share,
+  str,
+  tagged,
+} from './types.js';
 
 /** One policy in a scenario: its "type" and its levers (every lever optional, with a documented default). */
 export const policySchema = tagged(
@@ -25,22 +38,33 @@ const paramFields: Record<string, Schema<unknown>> = {};
 for (const [name, value] of Object.entries(DEFAULT_PARAMS)) {
   const info = PARAMETER_INFO[name as keyof typeof DEFAULT_PARAMS];
   if (Array.isArray(value)) {
-    paramFields[name] = opt(arr(num({ min: 0, max: 10 }), { minItems: 3, maxItems: 3, description: info.description }));
+    paramFields[name] = opt(
+      arr(num({ min: 0, max: 10 }), { minItems: 3, maxItems: 3, description: info.description }),
+    );
   } else {
     const [lo, hi] = info.range;
     const nonNegative = lo >= 0;
     const isShare = hi <= 1 && /Rate|Decay|Fade|Gain|Adjust|Kept|Pay|Taste|Persistence/.test(name);
     paramFields[name] = opt(
-      num({ min: nonNegative ? 0 : -100, max: isShare ? 1 : Math.max(100, hi * 10), description: info.description }),
+      num({
+        min: nonNegative ? 0 : -100,
+        max: isShare ? 1 : Math.max(100, hi * 10),
+        description: info.description,
+      }),
     );
   }
 }
-export const paramsSchema = obj(paramFields, 'behavioural parameters; omitted ones take the defaults of docs/MODEL.md');
+export const paramsSchema = obj(
+  paramFields,
+  'behavioural parameters; omitted ones take the defaults of docs/MODEL.md',
+);
 
 export const intakeSchema = obj(
   {
     perYear: opt(num({ min: 0, max: 10_000_000, description: 'people arriving in the region each year' })),
-    occupationShares: opt(arr(share(), { minItems: 3, maxItems: 3, description: 'regulated, trade, other; sum to 1' })),
+    occupationShares: opt(
+      arr(share(), { minItems: 3, maxItems: 3, description: 'regulated, trade, other; sum to 1' }),
+    ),
     originShares: opt(arr(share(), { minItems: 1, maxItems: 50, description: 'sum to 1' })),
     originNames: opt(arr(str({ minLength: 1 }), { minItems: 1, maxItems: 50 })),
     familyShare: opt(share()),
@@ -80,7 +104,10 @@ export const placeOverrideSchema = obj({
  */
 export const scenarioSchema = obj(
   {
-    name: str({ pattern: /^[A-Za-z0-9][A-Za-z0-9._-]*$/, description: 'letters, digits, dot, dash, underscore' }),
+    name: str({
+      pattern: /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+      description: 'letters, digits, dot, dash, underscore',
+    }),
     description: opt(str()),
     region: opt(literal(['Ontario'] as const, 'the place set; Ontario is the one shipped'), 'Ontario'),
     years: opt(num({ integer: true, min: 1, max: 200, description: 'years simulated' }), 20),

@@ -90,11 +90,19 @@ export function bool(description?: string): Schema<boolean> {
 }
 
 export function str(o: { minLength?: number; pattern?: RegExp; description?: string } = {}): Schema<string> {
-  const allowed = o.pattern ? `a string matching ${o.pattern.source}` : o.minLength ? 'a non-empty string' : 'a string';
+  const allowed = o.pattern
+    ? `a string matching ${o.pattern.source}`
+    : o.minLength
+      ? 'a non-empty string'
+      : 'a string';
   return {
     allowed,
     check(value, path, problems) {
-      if (typeof value !== 'string' || value.length < (o.minLength ?? 0) || (o.pattern && !o.pattern.test(value))) {
+      if (
+        typeof value !== 'string' ||
+        value.length < (o.minLength ?? 0) ||
+        (o.pattern && !o.pattern.test(value))
+      ) {
         problems.push({ path, value, allowed });
         return undefined;
       }
@@ -124,7 +132,10 @@ export function literal<const L extends string>(values: readonly L[], descriptio
   };
 }
 
-export function arr<T>(item: Schema<T>, o: { minItems?: number; maxItems?: number; description?: string } = {}): Schema<T[]> {
+export function arr<T>(
+  item: Schema<T>,
+  o: { minItems?: number; maxItems?: number; description?: string } = {},
+): Schema<T[]> {
   const bounds =
     o.minItems !== undefined && o.maxItems !== undefined
       ? ` with ${o.minItems} to ${o.maxItems} items`
@@ -182,7 +193,9 @@ export function opt<T>(schema: Schema<T>, defaultValue?: T): Schema<T> & { reado
 }
 
 type Fields = Record<string, Schema<unknown>>;
-type Optional<F extends Fields> = { [K in keyof F]: F[K] extends { readonly optional: true } ? K : never }[keyof F];
+type Optional<F extends Fields> = {
+  [K in keyof F]: F[K] extends { readonly optional: true } ? K : never;
+}[keyof F];
 export type ObjectOf<F extends Fields> = { [K in Exclude<keyof F, Optional<F>>]: Infer<F[K]> } & {
   [K in Optional<F>]?: Infer<F[K]>;
 };
@@ -204,7 +217,11 @@ export function obj<F extends Fields>(fields: F, description?: string): Schema<O
       for (const key of Object.keys(input)) {
         if (key === '$schema') continue;
         if (!(key in fields)) {
-          problems.push({ path: join(path, key), value: input[key], allowed: `no such field; known fields: ${names.join(', ')}` });
+          problems.push({
+            path: join(path, key),
+            value: input[key],
+            allowed: `no such field; known fields: ${names.join(', ')}`,
+          });
         }
       }
       for (const key of names) {
@@ -228,7 +245,10 @@ export function obj<F extends Fields>(fields: F, description?: string): Schema<O
     json: () => ({
       type: 'object',
       additionalProperties: false,
-      properties: { $schema: { type: 'string' }, ...Object.fromEntries(names.map((k) => [k, fields[k].json()])) },
+      properties: {
+        $schema: { type: 'string' },
+        ...Object.fromEntries(names.map((k) => [k, fields[k].json()])),
+      },
       required: names.filter((k) => !fields[k].optional),
       ...(description ? { description } : {}),
     }),
@@ -253,7 +273,11 @@ export function record<T>(value: Schema<T>, description?: string): Schema<Record
       }
       return problems.length === before ? out : undefined;
     },
-    json: () => ({ type: 'object', additionalProperties: value.json(), ...(description ? { description } : {}) }),
+    json: () => ({
+      type: 'object',
+      additionalProperties: value.json(),
+      ...(description ? { description } : {}),
+    }),
   };
 }
 
@@ -267,12 +291,19 @@ export function tagged<M extends Record<string, Schema<unknown>>>(
   return {
     allowed,
     check(value, path, problems) {
-      const tag = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
+      const tag =
+        typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
       if (typeof tag !== 'string' || !(tag in variants)) {
-        problems.push({ path: join(path, 'type'), value: tag, allowed: `one of ${tags.map((t) => JSON.stringify(t)).join(', ')}` });
+        problems.push({
+          path: join(path, 'type'),
+          value: tag,
+          allowed: `one of ${tags.map((t) => JSON.stringify(t)).join(', ')}`,
+        });
         return undefined;
       }
-      return variants[tag].check(value, path, problems) as { [K in keyof M]: Infer<M[K]> }[keyof M] | undefined;
+      return variants[tag].check(value, path, problems) as
+        | { [K in keyof M]: Infer<M[K]> }[keyof M]
+        | undefined;
     },
     json: () => ({ oneOf: tags.map((t) => variants[t].json()), ...(description ? { description } : {}) }),
   };
@@ -285,7 +316,10 @@ function join(path: string, key: string): string {
 /** Formats problems one per line: `path: got VALUE; allowed: ...`. */
 export function formatProblems(problems: Problem[]): string {
   return problems
-    .map((p) => `${p.path || '(root)'}: got ${p.value === undefined ? 'nothing' : JSON.stringify(p.value)}; allowed: ${p.allowed}`)
+    .map(
+      (p) =>
+        `${p.path || '(root)'}: got ${p.value === undefined ? 'nothing' : JSON.stringify(p.value)}; allowed: ${p.allowed}`,
+    )
     .join('\n');
 }
 
