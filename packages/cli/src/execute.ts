@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { VERSION } from '@smart-settlement/core';
 import { ontarioPlaces } from '@smart-settlement/scenarios';
 import type { Args } from './args.js';
@@ -12,16 +13,20 @@ import {
   summaryDocument,
 } from './job.js';
 import { InputError, msg } from './messages.js';
-import { toCsv, toJson } from './output/csv.js';
-import { writeFolderAtomically } from './output/results-folder.js';
+import { toCsv, toExactJson, toJson } from './output/csv.js';
+import { ResultsFolder } from './output/results-folder.js';
 import { progressReporter } from './progress.js';
 
-/** Extra files a later stage adds to the results folder before it is written (charts, the report). */
-export type ExtraFiles = (files: Map<string, string | Uint8Array>, job: Job) => Promise<void> | void;
-const extras: ExtraFiles[] = [];
+/**
+ * A later stage of a results folder (the briefing pack: charts/, report.html). It runs once
+ * every table is written, reads them from `folder.temp`, and writes its own files there; the
+ * folder is committed only if every stage succeeds.
+ */
+export type ResultsStage = (folder: ResultsFolder, job: Job) => Promise<void> | void;
+const stages: ResultsStage[] = [];
 /** Registers a stage that adds files to every results folder (used by the briefing pack). */
-export function addResultsStage(stage: ExtraFiles): void {
-  extras.push(stage);
+export function addResultsStage(stage: ResultsStage): void {
+  stages.push(stage);
 }
 
 /** The --out folder, required. */
@@ -48,34 +53,33 @@ export async function executeJob(job: Job, out: string, quiet: boolean): Promise
   const result = runJobInProcess(job, progress.update);
   progress.end();
   const configs = jobConfigs(job);
-  const files = new Map<string, string | Uint8Array>();
-  files.set('summary.json', toJson(summaryDocument(job, configs, result, ontarioPlaces().provenance)));
-  files.set(
-    'retention.csv',
-    toCsv(
-      result.runs.flatMap((r) => r.retention),
-      RETENTION_COLUMNS,
-    ),
-  );
-  files.set(
-    'places.csv',
-    toCsv(
-      result.runs.flatMap((r) => r.places),
-      PLACE_COLUMNS,
-    ),
-  );
-  files.set('measures.csv', toCsv(result.measures, MEASURE_COLUMNS));
-  files.set('manifest.json', toJson(manifest(job)));
-  for (const stage of extras) await stage(files, job);
-  writeFolderAtomically(out, files);
-  if (!quiet) {
-    console.log(
-      msg.wrote(
-        out,
-        [...files.keys()].filter((f) => !f.includes('/')),
-        (Date.now() - started) / 1000,
+  const folder = ResultsFolder.open(out);
+  try {
+    folder.write('summary.json', toJson(summaryDocument(job, configs, result, ontarioPlaces().provenance)));
+    folder.write(
+      'retention.csv',
+      toCsv(
+        result.runs.flatMap((r) => r.retention),
+        RETENTION_COLUMNS,
       ),
     );
+    folder.write(
+      'places.csv',
+      toCsv(
+        result.runs.flatMap((r) => r.places),
+        PLACE_COLUMNS,
+      ),
+    );
+    folder.write('measures.csv', toCsv(result.measures, MEASURE_COLUMNS));
+    folder.write('manifest.json', toExactJson(manifest(job)));
+    for (const stage of stages) await stage(folder, job);
+    folder.commit();
+  } catch (error) {
+    folder.abort();
+    throw error;
+  }
+  if (!quiet) {
+    console.log(msg.wrote(out, readdirSync(folder.target).sort(), (Date.now() - started) / 1000));
     console.log(msg.reproduce(out));
   }
 }

@@ -23,3 +23,8 @@ export function toCsv<T extends object>(rows: readonly T[], columns: readonly (k
 export function toJson(value: unknown): string {
   return `${JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isInteger(v) ? Number(formatNumber(v)) : v), 2)}\n`;
 }
+
+/** JSON with every number exact (round-trips to the same doubles): for manifests that must reproduce a run. */
+export function toExactJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
