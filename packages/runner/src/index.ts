@@ -1,2 +1,2 @@
 // @smart-settlement/runner: Node-only. Worker pool, experiments and their results store.
-export {};
+export { executeRun, type RunOutput, type RunSpec } from './run-spec.js';

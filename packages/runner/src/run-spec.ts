@@ -1,0 +1,49 @@
+import {
+  type MeasureRow,
+  type ModelConfig,
+  type PlaceRow,
+  type RetentionRow,
+  runMeasures,
+  simulate,
+} from '@smart-settlement/core';
+import { resolveScenario, type Scenario } from '@smart-settlement/scenarios';
+
+/**
+ * One run, as plain data that can cross a thread, a process or a network: a frozen scenario
+ * (every default explicit, as in manifest.json), the base seed and the replication index.
+ * The run's random streams come from (seed, replication) alone, never from who runs it.
+ */
+export interface RunSpec {
+  scenario: Scenario;
+  seed: number;
+  replication: number;
+}
+
+/** The tables of one run, as plain data (structured-clone and JSON friendly). */
+export interface RunOutput {
+  scenario: string;
+  replication: number;
+  seed: number;
+  retention: RetentionRow[];
+  places: PlaceRow[];
+  measures: MeasureRow[];
+  /** Agents present at the end. */
+  finalAgents: number;
+}
+
+/** Runs one RunSpec in this thread. Worker threads, cluster workers and tests all call this. */
+export function executeRun(
+  spec: RunSpec,
+  config: ModelConfig = resolveScenario(spec.scenario).config,
+): RunOutput {
+  const result = simulate(config, { seed: spec.seed, replication: spec.replication });
+  return {
+    scenario: config.name,
+    replication: spec.replication,
+    seed: spec.seed,
+    retention: result.retention,
+    places: result.places,
+    measures: runMeasures(result, config.region),
+    finalAgents: result.finalAgents,
+  };
+}
