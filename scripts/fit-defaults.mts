@@ -1,6 +1,6 @@
 // Developer tool: searches the calibrated parameters (moveConstant, utilNetwork,
 // exitConstant, tastePersistence) so that the baseline reproduces the retention targets.
-// Run: node --import tsx --conditions source scripts/fit-defaults.mts
+// Run from packages/cli (so the workspace packages resolve): cp ../../scripts/fit-defaults.mts fit.mts && node --import tsx --conditions source fit.mts 40
 // The values found are then written into DEFAULT_PARAMS by hand (docs/CALIBRATION.md says which).
 import { DEFAULT_PARAMS, runEnsemble } from '@smart-settlement/core';
 import { LIBRARY, RETENTION_TARGETS, resolveScenario } from '@smart-settlement/scenarios';
@@ -18,15 +18,17 @@ const clampTo = (n: string, v: number) =>
 
 function loss(x: number[], print = false): number {
   const params = Object.fromEntries(names.map((n, i) => [n, clampTo(n, x[i])]));
-  const { config } = resolveScenario({ ...LIBRARY.baseline, years: 12, agentScale: 5, params });
-  const res = runEnsemble([config], { replications: 2, seed: 99 });
+  const { config } = resolveScenario({ ...LIBRARY.baseline, years: 20, agentScale: 20, params });
+  const res = runEnsemble([config], { replications: 3, seed: 99 });
   let sum = 0;
   for (const t of targets) {
     const row = res.summary.find((s) => s.area === t.area && s.measure === `retention${t.yearsSinceArrival}`);
     const err = (row!.median - t.valuePct / 100) * 100;
     if (print) console.log(`  ${t.id}: target ${t.valuePct} model ${(row!.median * 100).toFixed(1)}`);
-    // The province and Toronto targets are firmer (IMDB) than the small-centre ones (alignment uncertain).
-    sum += (t.area === 'Ontario' || t.area === 'Toronto' ? 3 : 1) * err * err;
+    // The province and Toronto targets are firmer (IMDB) than the small-centre ones (alignment uncertain);
+    // Toronto's 85% is a floor (the rate is for all immigrants, not only the newest cohort).
+    const weight = t.area === 'Ontario' ? 3 : t.area === 'Toronto' ? 10 : 1;
+    sum += weight * err * err;
   }
   return sum;
 }
