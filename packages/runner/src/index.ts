@@ -9,3 +9,53 @@ export {
   type RunPoolOptions,
 } from './pool/run-pool.js';
 export { executeRun, type RunOutput, type RunSpec } from './run-spec.js';
+export {
+  analyseSensitivity,
+  type MorrisRow,
+  pointOutputs,
+  type SensitivityResult,
+  type SobolRow,
+} from './experiment/sensitivity.js';
+export {
+  type CalibrationResult,
+  type CalibrationTarget,
+  calibrate,
+  calibrationTargets,
+  defaultRetentionTargets,
+  type PosteriorSummaryRow,
+  type PredictiveRow,
+  targetDistance,
+  weightedQuantile,
+} from './experiment/calibration.js';
+export { buildDesign, type Design, parameterRange } from './experiment/design.js';
+export { inProcessExecutor, type RunExecutor } from './experiment/executor.js';
+export {
+  checkExperimentShape,
+  type DesignSpec,
+  type Experiment,
+  ExperimentError,
+  experimentSchema,
+  type OutputSpec,
+  outputName,
+  type ParameterSpec,
+  parameterName,
+} from './experiment/experiment.js';
+export { recordExperiment } from './experiment/meta.js';
+export { ExperimentPlan } from './experiment/plan.js';
+export {
+  planRunRecords,
+  type RunPendingOptions,
+  runPending,
+  runSweep,
+  type SweepSummary,
+  storeOptions,
+} from './experiment/sweep.js';
+export { EXPORT_FORMATS, type ExportFormat, exportStore } from './store/export.js';
+export {
+  ResultsStore,
+  type ResultsStoreOptions,
+  type RunRecord,
+  type StoreCounts,
+  StoreMismatchError,
+} from './store/results-store.js';
+export type { StoreTable } from './store/tables.js';

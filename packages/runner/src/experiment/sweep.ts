@@ -1,0 +1,140 @@
+import type { RunOutput } from '../run-spec.js';
+import type { ResultsStore, RunRecord } from '../store/results-store.js';
+import type { RunExecutor } from './executor.js';
+import type { ExperimentPlan } from './plan.js';
+
+/** The run records of a plan, generated lazily (for {@link ResultsStore.registerRuns}). */
+export function* planRunRecords(plan: ExperimentPlan): Generator<RunRecord> {
+  for (let id = 0; id < plan.runCount; id++) {
+    const { point, replication } = plan.runKey(id);
+    yield { id, point, replication, seed: plan.experiment.seed!, parameters: plan.design.points[point] };
+  }
+}
+
+/** Options of {@link runPending}. */
+export interface RunPendingOptions {
+  /** Called after each write with (runs done in all, runs in all, runs done by this call). */
+  onProgress?: (done: number, total: number, doneNow: number) => void;
+  /** Stop starting runs once aborted; runs in flight finish and are recorded. */
+  signal?: AbortSignal;
+  /** Write at most this long after a run finishes (default 1000 ms). */
+  flushMs?: number;
+  /** Write once this many results wait (default 64). */
+  flushRuns?: number;
+}
+
+/** What a sweep did. */
+export interface SweepSummary {
+  total: number;
+  /** Done before this call (resumed). */
+  alreadyDone: number;
+  /** Recorded by this call. */
+  recorded: number;
+  /** Failed in this call (with their errors in the store). */
+  failed: number;
+  /** True if stopped by the signal before the end. */
+  stopped: boolean;
+}
+
+/**
+ * Runs whatever runs of `ids` are not done yet, at most `2 x workers` in flight, and writes
+ * results to the store in batches as they arrive (never all at once: memory stays bounded
+ * however long the sweep). Results are recorded idempotently, so calling it again after an
+ * interruption, or for ids another process already did, neither loses nor double-counts runs.
+ * `specOf` builds a run's spec on demand.
+ */
+export async function runPending(
+  ids: readonly number[],
+  specOf: (id: number) => Parameters<RunExecutor['run']>[0],
+  store: ResultsStore,
+  executor: RunExecutor,
+  options: RunPendingOptions & { total: number; alreadyDone: number },
+): Promise<SweepSummary> {
+  const window = Math.max(1, executor.workers * 2);
+  const flushMs = options.flushMs ?? 1000;
+  const flushRuns = options.flushRuns ?? 64;
+  let buffer: { id: number; output: RunOutput }[] = [];
+  let failures: { id: number; message: string }[] = [];
+  let lastFlush = Date.now();
+  let recorded = 0;
+  let failed = 0;
+  let writing: Promise<void> = Promise.resolve();
+
+  const flush = () => {
+    const batch = buffer;
+    const failedBatch = failures;
+    buffer = [];
+    failures = [];
+    lastFlush = Date.now();
+    writing = writing.then(async () => {
+      recorded += await store.recordRuns(batch);
+      for (const f of failedBatch) await store.recordFailure(f.id, f.message);
+      failed += failedBatch.length;
+      options.onProgress?.(options.alreadyDone + recorded, options.total, recorded);
+    });
+    return writing;
+  };
+
+  const inFlight = new Set<Promise<void>>();
+  for (const id of ids) {
+    if (options.signal?.aborted) break;
+    while (inFlight.size >= window) await Promise.race(inFlight);
+    if (options.signal?.aborted) break;
+    const task = executor
+      .run(specOf(id))
+      .then(
+        (output) => {
+          buffer.push({ id, output });
+        },
+        (error: unknown) => {
+          failures.push({ id, message: error instanceof Error ? error.message : String(error) });
+        },
+      )
+      .then(async () => {
+        inFlight.delete(task);
+        if (buffer.length + failures.length >= flushRuns || Date.now() - lastFlush >= flushMs) await flush();
+      });
+    inFlight.add(task);
+  }
+  await Promise.all(inFlight);
+  await flush();
+  await writing;
+  return {
+    total: options.total,
+    alreadyDone: options.alreadyDone,
+    recorded,
+    failed,
+    stopped: options.signal?.aborted === true && options.alreadyDone + recorded < options.total,
+  };
+}
+
+/**
+ * Runs an experiment's sweep into its store: registers every run (once), then runs the
+ * pending ones. Rerunning the same plan on the same store continues where it stopped.
+ * @example
+ * const store = await ResultsStore.open(`${dir}/results.duckdb`, storeOptions(plan));
+ * const summary = await runSweep(plan, store, inProcessExecutor());
+ */
+export async function runSweep(
+  plan: ExperimentPlan,
+  store: ResultsStore,
+  executor: RunExecutor,
+  options: RunPendingOptions = {},
+): Promise<SweepSummary> {
+  await store.registerRuns(planRunRecords(plan));
+  const pending = await store.pendingRunIds('sweep');
+  return runPending(pending, (id) => plan.runSpec(id), store, executor, {
+    ...options,
+    total: plan.runCount,
+    alreadyDone: plan.runCount - pending.length,
+  });
+}
+
+/** The store options of a plan: its fingerprint, parameter names and tables. */
+export function storeOptions(plan: ExperimentPlan) {
+  return {
+    fingerprint: plan.fingerprint,
+    parameterNames: plan.parameterNames,
+    tables: plan.experiment.tables!,
+  };
+}
