@@ -1,0 +1,297 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { VERSION } from '@smart-settlement/core';
+import type { RunOutput, RunSpec } from '@smart-settlement/runner';
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { CoordinatorLock, sleep } from './coordinator-lock.js';
+import { type ExperimentEntry, jobIdOf, queueName, REGISTRY_KEY, type RunJobData } from './names.js';
+import { connectRedis, waitForRedis } from './redis-url.js';
+import { decodeValue } from './wire.js';
+
+/** What the coordinator needs of an experiment: an id, a name, and the spec of each run id. */
+export interface ClusterExperiment {
+  /** Stable id of the experiment (its fingerprint): names its queue. */
+  id: string;
+  /** A readable name for logs. */
+  name: string;
+  /** The spec of run `run` (built on demand). */
+  runSpec(run: number): RunSpec;
+}
+
+/**
+ * Where results go: the experiment's store, or a fake in tests. `record` must be idempotent:
+ * recording a run that is already recorded changes nothing (a result can arrive twice).
+ */
+export interface ResultSink {
+  /** The ids of the runs not yet recorded. */
+  pending(): Iterable<number> | AsyncIterable<number> | Promise<Iterable<number>>;
+  /** Records one run's output. */
+  record(run: number, output: RunOutput): void | Promise<void>;
+}
+
+/** Where a sweep on the fleet stands. */
+export interface SweepProgress {
+  /** Runs recorded by this coordinator so far. */
+  recorded: number;
+  /** Runs that were pending when it started. */
+  total: number;
+  /** Runs that failed every attempt. */
+  failed: number;
+  /** Worker connections on the experiment's queue (0 if Redis will not say). */
+  workers: number;
+}
+
+/** A run that failed on every attempt, with the worker's error. */
+export interface FailedRun {
+  run: number;
+  reason: string;
+}
+
+/** How a coordinator session ended. */
+export interface SweepOutcome {
+  total: number;
+  recorded: number;
+  failed: FailedRun[];
+  /** True if `signal` stopped it before the end; run it again to continue. */
+  stopped: boolean;
+}
+
+/** Options of coordinateSweep. */
+export interface CoordinatorOptions {
+  /** redis://HOST:PORT */
+  redis: string;
+  experiment: ClusterExperiment;
+  store: ResultSink;
+  /** Runs on the queue at once, at most (bounds Redis memory); default 1000. */
+  window?: number;
+  /** Tries per run before it counts as failed (exceptions; crashes count as stalls); default 3. */
+  attempts?: number;
+  /** Engine version announced to workers; default core's VERSION. */
+  engine?: string;
+  /** Stops the session (Ctrl-C): jobs stay on the queue for the next session. */
+  signal?: AbortSignal;
+  onProgress?: (progress: SweepProgress) => void;
+  /** Status lines (waiting for a lock, lost jobs put back...). */
+  log?: (line: string) => void;
+}
+
+const COLLECT_BATCH = 50;
+const CHECK_EVERY_MS = 2000;
+const IDLE_POLL_MS = 200;
+const LIVE_STATES = [
+  'active',
+  'waiting',
+  'delayed',
+  'prioritized',
+  'waiting-children',
+  'completed',
+  'failed',
+] as const;
+
+/**
+ * Runs the coordinator of an experiment on the fleet: puts its pending runs on the queue
+ * (job id = run id, at most `window` at once), takes results as workers complete them and
+ * records each one in the store, then removes the job. At least once, never twice:
+ * - a run whose worker dies is put back on the queue by BullMQ's stalled-job check;
+ * - a result is recorded only while its run is pending, and `store.record` is idempotent;
+ * - a stopped coordinator leaves its jobs on the queue; started again, it re-adds only pending
+ *   runs (adding a job id that exists is a no-op) and collects what finished meanwhile;
+ * - jobs lost with Redis's memory (a restart without persistence) are noticed and re-added.
+ * @example
+ * const outcome = await coordinateSweep({ redis: 'redis://127.0.0.1:6379', experiment, store });
+ */
+export async function coordinateSweep(options: CoordinatorOptions): Promise<SweepOutcome> {
+  const log = options.log ?? (() => {});
+  const connection = connectRedis(options.redis, 'settle-coordinator');
+  connection.on('error', () => {}); // ioredis reconnects; errors would otherwise be unhandled
+  try {
+    await waitForRedis(connection, options.redis);
+    const lock = new CoordinatorLock(
+      connection,
+      options.experiment.id,
+      `${hostname()} pid ${process.pid} ${randomUUID()}`,
+    );
+    const acquired = await lock.acquire(options.signal, (holder) =>
+      log(`another coordinator holds this experiment (${holder}); waiting for it to stop`),
+    );
+    if (!acquired) return { total: 0, recorded: 0, failed: [], stopped: true };
+    const queue = new Queue<RunJobData>(queueName(options.experiment.id), {
+      connection,
+      defaultJobOptions: {
+        attempts: options.attempts ?? 3,
+        backoff: { type: 'fixed', delay: 1000 },
+        // Results stay in Redis until the coordinator has recorded them.
+        removeOnComplete: false,
+        removeOnFail: false,
+      },
+    });
+    try {
+      return await new Session(options, connection, queue, lock, log).run();
+    } finally {
+      await queue.close();
+      await lock.release().catch(() => {});
+    }
+  } finally {
+    connection.disconnect();
+  }
+}
+
+/** One coordinator session: the state of the runs between start and stop. */
+class Session {
+  /** Pending runs not yet recorded (failed ones stay here too). */
+  private readonly remaining = new Set<number>();
+  /** Runs put on the queue by this session and not yet collected. */
+  private readonly outstanding = new Set<number>();
+  private readonly failed = new Map<number, string>();
+  /** Runs to put (back) on the queue before the next ones of the backlog. */
+  private readonly requeue: number[] = [];
+  private backlog: number[] = [];
+  private cursor = 0;
+  private total = 0;
+  private recorded = 0;
+  private workers = 0;
+
+  constructor(
+    private readonly options: CoordinatorOptions,
+    private readonly connection: Redis,
+    private readonly queue: Queue<RunJobData>,
+    private readonly lock: CoordinatorLock,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  async run(): Promise<SweepOutcome> {
+    const { signal } = this.options;
+    for await (const run of await this.options.store.pending()) this.remaining.add(run);
+    this.total = this.remaining.size;
+    this.backlog = [...this.remaining];
+    await this.forgetOldFailures();
+    await this.announce();
+    this.report();
+    let lastCheck = Date.now();
+    while (!signal?.aborted && this.remaining.size > this.failed.size) {
+      await this.topUp();
+      const collected = await this.collect();
+      if (Date.now() - lastCheck >= CHECK_EVERY_MS) {
+        await this.check();
+        lastCheck = Date.now();
+      }
+      if (collected > 0) this.report();
+      else await sleep(IDLE_POLL_MS, signal);
+    }
+    const stopped = Boolean(signal?.aborted) && this.remaining.size > this.failed.size;
+    if (!stopped) await this.withdraw();
+    this.report();
+    return {
+      total: this.total,
+      recorded: this.recorded,
+      failed: [...this.failed].map(([run, reason]) => ({ run, reason })),
+      stopped,
+    };
+  }
+
+  /** Failed jobs left by an earlier session are removed, so that their runs are tried again. */
+  private async forgetOldFailures(): Promise<void> {
+    for (;;) {
+      const jobs = await this.queue.getJobs(['failed'], 0, COLLECT_BATCH - 1, true);
+      if (jobs.length === 0) return;
+      for (const job of jobs) await this.queue.remove(job.id!);
+    }
+  }
+
+  /** Tells workers (again, in case Redis restarted) that this experiment has runs to do. */
+  private async announce(): Promise<void> {
+    const { experiment } = this.options;
+    const entry: ExperimentEntry = {
+      id: experiment.id,
+      name: experiment.name,
+      queue: queueName(experiment.id),
+      engine: this.options.engine ?? VERSION,
+    };
+    await this.connection.hset(REGISTRY_KEY, experiment.id, JSON.stringify(entry));
+  }
+
+  /** Done: workers may leave the queue, and its keys go. */
+  private async withdraw(): Promise<void> {
+    await this.connection.hdel(REGISTRY_KEY, this.options.experiment.id);
+    await this.queue.obliterate({ force: true }).catch(() => {});
+  }
+
+  /** Adds runs until `window` of this session's are on the queue. */
+  private async topUp(): Promise<void> {
+    const window = this.options.window ?? 1000;
+    const batch: number[] = [];
+    while (this.outstanding.size + batch.length < window) {
+      const run = this.requeue.length > 0 ? this.requeue.shift() : this.backlog[this.cursor++];
+      if (run === undefined) break;
+      if (this.remaining.has(run) && !this.failed.has(run) && !this.outstanding.has(run)) batch.push(run);
+    }
+    if (batch.length === 0) return;
+    const { experiment } = this.options;
+    // A job id already on the queue (from an earlier session) is left as it is.
+    await this.queue.addBulk(
+      batch.map((run) => ({
+        name: 'run',
+        data: { run, spec: experiment.runSpec(run) },
+        opts: { jobId: jobIdOf(run) },
+      })),
+    );
+    for (const run of batch) this.outstanding.add(run);
+  }
+
+  /** Records finished runs and removes their jobs; returns how many jobs it took. */
+  private async collect(): Promise<number> {
+    let taken = 0;
+    for (const job of await this.queue.getJobs(['completed'], 0, COLLECT_BATCH - 1, true)) {
+      const { run } = job.data;
+      if (this.remaining.has(run)) {
+        await this.options.store.record(run, decodeValue<RunOutput>(job.returnvalue as string));
+        this.remaining.delete(run);
+        this.recorded += 1;
+      }
+      await this.queue.remove(job.id!);
+      this.outstanding.delete(run);
+      taken += 1;
+    }
+    for (const job of await this.queue.getJobs(['failed'], 0, COLLECT_BATCH - 1, true)) {
+      const { run } = job.data;
+      if (this.remaining.has(run)) this.failed.set(run, job.failedReason || 'failed');
+      await this.queue.remove(job.id!);
+      this.outstanding.delete(run);
+      taken += 1;
+    }
+    return taken;
+  }
+
+  /** Keeps the lock and the announcement, and puts back jobs Redis lost. */
+  private async check(): Promise<void> {
+    if (!(await this.lock.renew()))
+      throw new Error(
+        'another coordinator took over this experiment (this one stalled too long); stop one of them',
+      );
+    await this.announce();
+    const counts = await this.queue.getJobCounts(...LIVE_STATES);
+    const live = Object.values(counts).reduce((a, b) => a + b, 0);
+    if (live < this.outstanding.size) {
+      let lost = 0;
+      for (const run of [...this.outstanding]) {
+        if ((await this.queue.getJobState(jobIdOf(run))) !== 'unknown') continue;
+        this.outstanding.delete(run);
+        this.requeue.push(run);
+        lost += 1;
+      }
+      if (lost > 0) this.log(`${lost} runs were no longer in Redis (restarted?): putting them back`);
+    }
+    this.workers = await this.queue.getWorkersCount().catch(() => 0);
+    this.report();
+  }
+
+  private report(): void {
+    this.options.onProgress?.({
+      recorded: this.recorded,
+      total: this.total,
+      failed: this.failed.size,
+      workers: this.workers,
+    });
+  }
+}

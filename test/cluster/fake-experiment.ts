@@ -1,0 +1,39 @@
+/** A tiny experiment and an in-memory store for the fleet tests. */
+import type { ClusterExperiment, ResultSink } from '../../packages/cluster/src/index.js';
+import type { RunOutput, RunSpec } from '../../packages/runner/src/index.js';
+import { freezeScenario, resolveScenario, type Scenario } from '../../packages/scenarios/src/index.js';
+
+/** An experiment of `runs` replications of a small engagement scenario (a run takes milliseconds). */
+export function tinyExperiment(
+  runs: number,
+  id = `test-${process.pid}-${Date.now()}`,
+): ClusterExperiment & {
+  runs: number;
+} {
+  const input = { name: 'tiny', policies: [{ type: 'engagement' }], years: 3, agentScale: 400 } as Scenario;
+  const { scenario, config } = resolveScenario(input);
+  const frozen = freezeScenario(scenario, config);
+  return {
+    id,
+    name: 'tiny',
+    runs,
+    runSpec: (run: number): RunSpec => ({ scenario: frozen, seed: 11, replication: run }),
+  };
+}
+
+/**
+ * An in-memory ResultSink that counts every record call, so a test sees a result offered
+ * twice; like the real store it keeps the first result of a run and ignores the others.
+ */
+export class MemoryStore implements ResultSink {
+  readonly results = new Map<number, RunOutput>();
+  readonly calls = new Map<number, number>();
+  constructor(readonly runs: number) {}
+  pending(): number[] {
+    return Array.from({ length: this.runs }, (_, i) => i).filter((i) => !this.results.has(i));
+  }
+  record(run: number, output: RunOutput): void {
+    this.calls.set(run, (this.calls.get(run) ?? 0) + 1);
+    if (!this.results.has(run)) this.results.set(run, output);
+  }
+}
