@@ -1,6 +1,22 @@
 import { readdirSync } from 'node:fs';
-import { VERSION } from '@smart-settlement/core';
-import { ontarioPlaces } from '@smart-settlement/scenarios';
+import {
+  type EnsembleResult,
+  ensembleTasks,
+  type MeasureRow,
+  type ModelConfig,
+  pairedDifferences,
+  summarize,
+  VERSION,
+} from '@smart-settlement/core';
+import {
+  defaultWorkers,
+  executeRun,
+  orderedRuns,
+  type RunOutput,
+  RunPool,
+  type RunSpec,
+} from '@smart-settlement/runner';
+import { ontarioPlaces, type Scenario } from '@smart-settlement/scenarios';
 import type { Args } from './args.js';
 import { intOption, stringOption } from './args.js';
 import {
@@ -9,7 +25,6 @@ import {
   MEASURE_COLUMNS,
   PLACE_COLUMNS,
   RETENTION_COLUMNS,
-  runJobInProcess,
   summaryDocument,
 } from './job.js';
 import { InputError, msg } from './messages.js';
@@ -46,42 +61,108 @@ export function jobOverrides(args: Args) {
   };
 }
 
-/** Runs a job and writes its results folder whole: tables, summary, manifest (and what stages add). */
-export async function executeJob(job: Job, out: string, quiet: boolean): Promise<void> {
+/** How a job runs: quietly or not, and on how many worker threads (0 = in this process). */
+export interface ExecuteOptions {
+  quiet?: boolean;
+  workers?: number;
+}
+
+/** --quiet and --workers N (default: the machine's cores). */
+export function executeOptions(args: Args): ExecuteOptions {
+  return { quiet: args.flags.has('quiet'), workers: intOption(args, 'workers', 0, 1024) };
+}
+
+/**
+ * Runs a job and writes its results folder whole: tables, summary, manifest (and what stages
+ * add). Runs go to a pool of worker threads and their rows are appended to the tables in task
+ * order as they finish, so the folder is the same byte for byte whatever the number of
+ * workers, and memory holds only the runs in flight and the measures (for summary.json).
+ */
+export async function executeJob(
+  job: Job,
+  out: string,
+  options: boolean | ExecuteOptions = {},
+): Promise<void> {
+  const { quiet = false, workers = defaultWorkers() } =
+    typeof options === 'boolean' ? { quiet: options } : options;
   const started = Date.now();
-  const progress = progressReporter('settle', quiet);
-  const result = runJobInProcess(job, progress.update);
-  progress.end();
   const configs = jobConfigs(job);
+  const specs = jobSpecs(job);
+  const threads = Math.min(workers, specs.length);
+  const progress = progressReporter(threads > 0 ? `settle (${threads} workers)` : 'settle', quiet);
   const folder = ResultsFolder.open(out);
+  const pool = threads > 0 ? new RunPool({ workers: threads }) : undefined;
   try {
+    const runs = pool
+      ? pool.runAll(specs, { onRun: progress.update })
+      : orderedRuns(specs, inProcess(job, configs), { window: 1, onRun: progress.update });
+    const measures = await writeRunTables(folder, runs);
+    progress.end();
+    const result = summarizeMeasures(configs, measures);
     folder.write('summary.json', toJson(summaryDocument(job, configs, result, ontarioPlaces().provenance)));
-    folder.write(
-      'retention.csv',
-      toCsv(
-        result.runs.flatMap((r) => r.retention),
-        RETENTION_COLUMNS,
-      ),
-    );
-    folder.write(
-      'places.csv',
-      toCsv(
-        result.runs.flatMap((r) => r.places),
-        PLACE_COLUMNS,
-      ),
-    );
-    folder.write('measures.csv', toCsv(result.measures, MEASURE_COLUMNS));
+    folder.write('measures.csv', toCsv(measures, MEASURE_COLUMNS));
     folder.write('manifest.json', toExactJson(manifest(job)));
     for (const stage of stages) await stage(folder, job);
     folder.commit();
   } catch (error) {
     folder.abort();
     throw error;
+  } finally {
+    await pool?.destroy();
   }
   if (!quiet) {
     console.log(msg.wrote(out, readdirSync(folder.target).sort(), (Date.now() - started) / 1000));
     console.log(msg.reproduce(out));
   }
+}
+
+/** Every run of a job, replication-major (the order of core's ensembleTasks and of the tables). */
+export function jobSpecs(job: Job): RunSpec[] {
+  return ensembleTasks(job.scenarios.length, job.replications).map((task) => ({
+    scenario: job.scenarios[task.scenarioIndex],
+    seed: job.seed,
+    replication: task.replication,
+  }));
+}
+
+/** Runs specs of this job in this thread, with the configs already resolved. */
+function inProcess(job: Job, configs: ModelConfig[]) {
+  const byScenario = new Map<Scenario, ModelConfig>(job.scenarios.map((s, i) => [s, configs[i]]));
+  return async (spec: RunSpec) => executeRun(spec, byScenario.get(spec.scenario));
+}
+
+/** Appends each run's rows to retention.csv and places.csv as it comes; returns the measures of every run. */
+async function writeRunTables(folder: ResultsFolder, runs: AsyncIterable<RunOutput>): Promise<MeasureRow[]> {
+  folder.write('retention.csv', csvHeader(RETENTION_COLUMNS));
+  folder.write('places.csv', csvHeader(PLACE_COLUMNS));
+  const measures: MeasureRow[] = [];
+  for await (const run of runs) {
+    folder.append('retention.csv', csvBody(run.retention, RETENTION_COLUMNS));
+    folder.append('places.csv', csvBody(run.places, PLACE_COLUMNS));
+    for (const m of run.measures) measures.push(m);
+  }
+  return measures;
+}
+
+function csvHeader(columns: readonly string[]): string {
+  return `${columns.join(',')}\n`;
+}
+
+/** The lines of toCsv without its header: appended run by run, the file is the same as written at once. */
+function csvBody<T extends object>(rows: readonly T[], columns: readonly (keyof T & string)[]): string {
+  if (rows.length === 0) return '';
+  return toCsv(rows, columns).slice(csvHeader(columns).length);
+}
+
+/** The summary and paired differences of core's gatherEnsemble, from the measures alone (no rows kept). */
+function summarizeMeasures(configs: ModelConfig[], measures: MeasureRow[]): EnsembleResult {
+  const order = configs.map((c) => c.name);
+  return {
+    runs: [],
+    measures,
+    summary: summarize(measures, 0.9, order),
+    paired: configs.length > 1 ? summarize(pairedDifferences(measures, order[0]), 0.9, order) : [],
+  };
 }
 
 /** manifest.json: enough to reproduce the folder byte for byte with `settle run --from`. */

@@ -7,7 +7,7 @@ import { schema } from './commands/schema.js';
 import { validate } from './commands/validate.js';
 import { EXIT, InputError, msg, USAGE } from './messages.js';
 
-const RUN_OPTIONS = ['out', 'years', 'replications', 'seed', 'set', 'from'];
+const RUN_OPTIONS = ['out', 'years', 'replications', 'seed', 'set', 'from', 'workers'];
 
 /** A command: its options and what it does. Later packages register more (chart, report, sweep...). */
 export interface Command {

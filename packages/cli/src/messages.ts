@@ -16,6 +16,8 @@ Options for run and compare:
   --replications N   replications (default: the scenario's, 10)
   --seed N           base seed (default: the scenario's, 1)
   --set path=value   set a lever or parameter, e.g. --set dispersion.termYears=6 --set params.utilEquity=0
+  --workers N        worker threads (default: the machine's cores; 0 = in this process);
+                     the results are the same whatever N
   --quiet            no progress output
 
 Exit status: 0 done, 1 failed while running, 2 bad input (nothing written).`;

@@ -1,6 +1,6 @@
 import { DEFAULT_COMPARISON } from '@smart-settlement/scenarios';
 import type { Args } from '../args.js';
-import { executeJob, jobOverrides, outDir } from '../execute.js';
+import { executeJob, executeOptions, jobOverrides, outDir } from '../execute.js';
 import { prepareJob } from '../job.js';
 import { loadScenario } from '../load.js';
 
@@ -9,5 +9,5 @@ export async function compare(args: Args): Promise<void> {
   const names = args.positional.length ? args.positional : DEFAULT_COMPARISON;
   const out = outDir(args);
   const job = prepareJob(names.map(loadScenario), jobOverrides(args));
-  await executeJob(job, out, args.flags.has('quiet'));
+  await executeJob(job, out, executeOptions(args));
 }

@@ -1,5 +1,5 @@
 import { type Args, stringOption } from '../args.js';
-import { executeJob, jobOverrides, outDir } from '../execute.js';
+import { executeJob, executeOptions, jobOverrides, outDir } from '../execute.js';
 import type { Job } from '../job.js';
 import { prepareJob } from '../job.js';
 import { loadScenario, readJsonFile } from '../load.js';
@@ -11,14 +11,14 @@ export async function run(args: Args): Promise<void> {
   if (from) {
     const job = jobFromManifest(from);
     const out = stringOption(args, 'out') ?? from.replace(/[/\\]?manifest\.json$/, '');
-    await executeJob(job, out, args.flags.has('quiet'));
+    await executeJob(job, out, executeOptions(args));
     return;
   }
   const target = args.positional[0];
   if (!target) throw new InputError(msg.needScenario);
   const out = outDir(args);
   const job = prepareJob([loadScenario(target)], jobOverrides(args));
-  await executeJob(job, out, args.flags.has('quiet'));
+  await executeJob(job, out, executeOptions(args));
 }
 
 /** Reads a manifest back into a job, validating every scenario again. */

@@ -1,0 +1,74 @@
+// Runs the built `settle` command (packages/cli/dist/bin.js): run `npm run build` first.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const BIN = new URL('../../packages/cli/dist/bin.js', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'settle-workers-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Every file of a results folder, by name. */
+function folder(path: string): Map<string, string> {
+  return new Map(readdirSync(path).map((f) => [f, readFileSync(join(path, f), 'utf8')]));
+}
+
+function compare(workers: number): Map<string, string> {
+  const out = join(dir, `w${workers}`);
+  execFileSync(
+    process.execPath,
+    [
+      BIN,
+      'compare',
+      'baseline',
+      'dispersion',
+      'engagement',
+      ...['--years', '8', '--set', 'agentScale=300', '--replications', '3', '--seed', '5'],
+      ...['--workers', String(workers), '--quiet', '--out', out],
+    ],
+    { stdio: 'pipe' },
+  );
+  return folder(out);
+}
+
+describe('settle compare --workers', () => {
+  it('writes byte-identical folders with 1, 2 and 3 worker threads and in this process (--workers 0)', () => {
+    const inProcess = compare(0);
+    expect([...inProcess.keys()].sort()).toEqual(
+      ['manifest.json', 'measures.csv', 'places.csv', 'retention.csv', 'summary.json'].sort(),
+    );
+    // 3 scenarios x 3 replications: every run's rows are there, replication-major as in the manifest.
+    const places = inProcess.get('places.csv')!.trimEnd().split('\n').slice(1);
+    const runs = [...new Set(places.map((line) => line.split(',').slice(0, 2).join(',')))];
+    expect(runs).toEqual([
+      'baseline,0',
+      'dispersion,0',
+      'engagement,0',
+      'baseline,1',
+      'dispersion,1',
+      'engagement,1',
+      'baseline,2',
+      'dispersion,2',
+      'engagement,2',
+    ]);
+    for (const workers of [1, 2, 3]) expect(compare(workers)).toEqual(inProcess);
+  });
+
+  it('refuses a negative --workers with exit status 2 and writes nothing', () => {
+    const out = join(dir, 'bad');
+    let status = 0;
+    let stderr = '';
+    try {
+      execFileSync(process.execPath, [BIN, 'run', 'baseline', '--workers', '-1', '--out', out], {
+        stdio: 'pipe',
+      });
+    } catch (e) {
+      status = (e as { status: number }).status;
+      stderr = String((e as { stderr: Buffer }).stderr);
+    }
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/--workers/);
+    expect(readdirSync(dir)).not.toContain('bad');
+  });
+});
