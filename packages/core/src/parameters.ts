@@ -11,7 +11,7 @@ export interface ParameterInfo {
 }
 
 /**
- * Default behavioural parameters. Values marked "calibrated" were tuned by hand so that the
+ * Default behavioural parameters. Values marked "calibrated" were fitted (scripts/fit-defaults.mts) so that the
  * baseline reproduces the observed retention targets (docs/CALIBRATION.md); the others are
  * assumptions with the plausible range given in PARAMETER_INFO and docs/MODEL.md.
  */
