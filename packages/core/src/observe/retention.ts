@@ -183,6 +183,8 @@ export class RetentionObserver implements Observer {
           }
         }
       }
+      // Nobody arrived: there is no share to report, so no row (never a NaN in the table).
+      if (arrived === 0) continue;
       out.push({
         ...this.key,
         area,
@@ -192,8 +194,8 @@ export class RetentionObserver implements Observer {
         stayed: stayed * scale,
         moved: moved * scale,
         left: left * scale,
-        retention: arrived > 0 ? stayed / arrived : Number.NaN,
-        departures: arrived > 0 ? (before - stayed) / arrived : Number.NaN,
+        retention: stayed / arrived,
+        departures: (before - stayed) / arrived,
       });
     }
   }
