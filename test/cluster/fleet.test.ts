@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coordinateSweep, startWorker } from '../../packages/cluster/src/index.js';
+import { connectRedis, coordinateSweep, startWorker } from '../../packages/cluster/src/index.js';
 import { executeRun } from '../../packages/runner/src/index.js';
 import { MemoryStore, tinyExperiment } from './fake-experiment.js';
 import { redisAvailable, startRedis, type TestRedis } from './redis-server.js';
@@ -33,5 +33,103 @@ describe.runIf(redisAvailable())('a sweep on the fleet (coordinator and workers 
     expect([...store.calls.values()].every((n) => n === 1)).toBe(true);
     for (const [run, output] of store.results)
       expect(isDeepStrictEqual(output, executeRun(experiment.runSpec(run))), `run ${run}`).toBe(true);
+  });
+
+  it('a stopped coordinator, started again, records only what is missing and nothing twice', async () => {
+    const experiment = tinyExperiment(16);
+    const store = new MemoryStore(16);
+    const worker = await startWorker({ redis: redis.url, concurrency: 2 });
+    try {
+      const stop = new AbortController();
+      const first = await coordinateSweep({
+        redis: redis.url,
+        experiment,
+        store,
+        window: 16,
+        signal: stop.signal,
+        onProgress: (p) => p.recorded >= 4 && stop.abort(),
+      });
+      expect(first.stopped).toBe(true);
+      expect(store.results.size).toBeGreaterThanOrEqual(4);
+      expect(store.results.size).toBeLessThan(16);
+      // The queue kept its jobs: the worker went on while no coordinator was there.
+      const second = await coordinateSweep({ redis: redis.url, experiment, store, window: 16 });
+      expect(second.stopped).toBe(false);
+      expect(second.total).toBe(16 - first.recorded);
+      expect(second.recorded).toBe(second.total);
+    } finally {
+      await worker.close();
+    }
+    expect(store.results.size).toBe(16);
+    expect([...store.calls.values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it('a result that arrives after its run was recorded (coordinator died before removing the job) is not written again', async () => {
+    const experiment = tinyExperiment(6);
+    const store = new MemoryStore(6);
+    // The first session dies right after recording run 2, before removing its job.
+    const crashing = new MemoryStore(6);
+    crashing.record = function (run, output) {
+      MemoryStore.prototype.record.call(this, run, output);
+      if (run === 2) throw new Error('coordinator crashed');
+    };
+    const worker = await startWorker({ redis: redis.url, concurrency: 2 });
+    try {
+      await expect(coordinateSweep({ redis: redis.url, experiment, store: crashing })).rejects.toThrow(
+        'coordinator crashed',
+      );
+      for (const [run, output] of crashing.results) store.record(run, output);
+      store.calls.clear();
+      const outcome = await coordinateSweep({ redis: redis.url, experiment, store });
+      expect(outcome.stopped).toBe(false);
+    } finally {
+      await worker.close();
+    }
+    expect(store.results.size).toBe(6);
+    expect(store.calls.has(2)).toBe(false);
+    expect([...store.calls.values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it('runs lost with Redis memory (a restart without persistence) are put back on the queue', async () => {
+    const experiment = tinyExperiment(10);
+    const store = new MemoryStore(10);
+    const sweep = coordinateSweep({ redis: redis.url, experiment, store, window: 10 });
+    // No worker yet: the ten jobs wait on the queue. Wipe Redis, then start a worker.
+    await new Promise((r) => setTimeout(r, 500));
+    const admin = connectRedis(redis.url, 'test-admin');
+    await admin.flushall();
+    admin.disconnect();
+    const worker = await startWorker({ redis: redis.url, concurrency: 2 });
+    try {
+      const outcome = await sweep;
+      expect(outcome).toMatchObject({ recorded: 10, stopped: false });
+    } finally {
+      await worker.close();
+    }
+    expect(store.results.size).toBe(10);
+  });
+
+  it('a worker of another engine version does not serve the experiment', async () => {
+    const experiment = tinyExperiment(2);
+    const store = new MemoryStore(2);
+    const lines: string[] = [];
+    const stranger = await startWorker({
+      redis: redis.url,
+      concurrency: 1,
+      engine: '0.0.0-other',
+      log: (l) => lines.push(l),
+    });
+    const stop = new AbortController();
+    try {
+      const sweep = coordinateSweep({ redis: redis.url, experiment, store, signal: stop.signal });
+      await new Promise((r) => setTimeout(r, 2500));
+      expect(stranger.serving()).toEqual([]);
+      expect(store.results.size).toBe(0);
+      expect(lines.join('\n')).toContain('0.0.0-other');
+      stop.abort();
+      expect((await sweep).stopped).toBe(true);
+    } finally {
+      await stranger.close();
+    }
   });
 });

@@ -15,6 +15,7 @@ export class RedisUrlError extends Error {
 
 /** Checks a Redis URL and returns it normalised. Throws RedisUrlError. */
 export function checkRedisUrl(value: string): string {
+  if (!value.includes('://')) throw new RedisUrlError(value, 'has no scheme');
   let url: URL;
   try {
     url = new URL(value);

@@ -10,6 +10,8 @@ const TAG = '~num';
  */
 export function encodeValue(value: unknown): string {
   return JSON.stringify(value, function (this: unknown, _key: string, v: unknown) {
+    if (v !== null && typeof v === 'object' && Object.hasOwn(v, TAG))
+      throw new Error(`encodeValue: an object with the reserved key "${TAG}" cannot be sent`);
     if (typeof v !== 'number') return v;
     if (Number.isNaN(v)) return { [TAG]: 'NaN' };
     if (v === Number.POSITIVE_INFINITY) return { [TAG]: 'Infinity' };

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { checkRedisUrl, RedisUrlError } from '../../packages/cluster/src/index.js';
+
+describe('the --redis address', () => {
+  it('accepts redis:// and rediss:// URLs with a host', () => {
+    expect(checkRedisUrl('redis://10.0.0.5:6379')).toBe('redis://10.0.0.5:6379');
+    expect(checkRedisUrl('rediss://:secret@queue.example.org:6380/2')).toContain('queue.example.org');
+  });
+
+  it.each([
+    ['10.0.0.5:6379', 'has no scheme'],
+    ['http://10.0.0.5:6379', 'scheme "http:"'],
+    ['redis://', 'has no host'],
+    ['redis://host:port', 'is not a URL'],
+    ['redis://10.0.0.5:6379/db', 'database "db"'],
+  ])('rejects %s, naming the value and what is allowed', (value, reason) => {
+    const error = (() => {
+      try {
+        checkRedisUrl(value);
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error).toBeInstanceOf(RedisUrlError);
+    expect(error?.message).toContain(JSON.stringify(value));
+    expect(error?.message).toContain(reason);
+    expect(error?.message).toContain('redis://HOST:PORT');
+  });
+});
