@@ -1,2 +1,17 @@
-/** Charts arrive with issue 3. */
-export const VIZ_PACKAGE = '@smart-settlement/viz';
+// @smart-settlement/viz: result tables to Vega-Lite specs. Browser-safe: rendering to files
+// (SVG, PNG, HTML) and the briefing pack live in '@smart-settlement/viz/node'.
+export * from './charts/community-equity.js';
+export * from './charts/cost-per-retained.js';
+export * from './charts/experiments.js';
+export * from './charts/index.js';
+export * from './charts/paired-difference.js';
+export * from './charts/place-map.js';
+export * from './charts/retention-by-place.js';
+export * from './charts/retention-cliff.js';
+export * from './charts/retention-curves.js';
+export * from './charts/smaller-places.js';
+export * from './layers.js';
+export * from './stats.js';
+export * from './tables.js';
+export * from './text-width.js';
+export * from './theme.js';

@@ -1,0 +1,160 @@
+import { INCENTIVE_TAKERS } from '@smart-settlement/core';
+import type { TopLevelSpec } from 'vega-lite';
+import type { ChartOptions } from '../layers.js';
+import { bandsBy, tidy } from '../stats.js';
+import type { PolicySummary, ResultTables } from '../tables.js';
+import { chartTitle, MUTED, PALETTE, scenarioNames, THEME, WIDTH } from '../theme.js';
+
+/** Options of the retention cliff. */
+export interface RetentionCliffOptions extends ChartOptions {
+  /** Last year since arrival shown (default 12: later years pool few cohorts). */
+  maxYears?: number;
+}
+
+/** The incentive term (years) of a policy, looking inside hybrids; undefined if it offers none. */
+export function incentiveTerm(policy: PolicySummary): number | undefined {
+  const levers = policy.levers as { termYears?: unknown; dispersion?: { termYears?: unknown } };
+  const term = levers.termYears ?? levers.dispersion?.termYears;
+  return typeof term === 'number' ? term : undefined;
+}
+
+/** Each scenario's incentive term, for the scenarios whose policies offer one. */
+export function incentiveTerms(tables: ResultTables): { scenario: string; termYears: number }[] {
+  return tables.summary.scenarios.flatMap((s) => {
+    const term = s.policies.map(incentiveTerm).find((t) => t !== undefined);
+    return term === undefined ? [] : [{ scenario: s.name, termYears: term }];
+  });
+}
+
+/**
+ * The series of the cliff: incentive takers in every scenario that has them, and everyone
+ * settling in the smaller places in the reference scenario for comparison.
+ */
+export function retentionCliffData(tables: ResultTables, maxYears: number) {
+  const { summary } = tables;
+  const reference = summary.reference ?? summary.scenarios[0]?.name;
+  const takers = new Set(tables.retention.filter((r) => r.area === INCENTIVE_TAKERS).map((r) => r.scenario));
+  const label = (scenario: string, area: string) =>
+    area === INCENTIVE_TAKERS
+      ? `${scenario}: incentive takers`
+      : `${scenario}: all settling in smaller places`;
+  const rows = tables.retention.filter(
+    (r) =>
+      r.yearsSinceArrival <= maxYears &&
+      (r.area === INCENTIVE_TAKERS ||
+        (r.area === summary.smallerPlacesArea && (r.scenario === reference || takers.size === 0))),
+  );
+  return bandsBy(
+    rows,
+    (r) => `${r.scenario}|${r.area}|${r.yearsSinceArrival}`,
+    (r) => r.departures,
+    (r) => ({
+      scenario: r.scenario,
+      series: label(r.scenario, r.area),
+      yearsSinceArrival: r.yearsSinceArrival,
+    }),
+    summary.interval,
+  ).map((d) => ({ ...d, median: tidy(d.median), lo: tidy(d.lo), hi: tidy(d.hi) }));
+}
+
+/**
+ * The retention cliff: the share of arrivals leaving their first place in each year since
+ * arrival, for incentive takers against everyone settling in the smaller places without a
+ * programme, with the end of each incentive term marked (people tied by a clawback leave
+ * once it lapses).
+ * @example
+ * const spec = retentionCliffSpec(tables, { maxYears: 8 });
+ */
+export function retentionCliffSpec(tables: ResultTables, options: RetentionCliffOptions = {}): TopLevelSpec {
+  const maxYears = Math.min(options.maxYears ?? 12, tables.summary.years);
+  const width = options.width ?? WIDTH;
+  const data = retentionCliffData(tables, maxYears);
+  const names = scenarioNames(tables);
+  const series = [...new Set(data.map((d) => d.series))];
+  const colourOf = (s: string) => PALETTE[names.indexOf(s.split(':')[0]) % PALETTE.length];
+  const terms = incentiveTerms(tables);
+  const rules = [...new Set(terms.map((t) => t.termYears))].map((termYears, i) => ({
+    termYears,
+    // Labels stacked from the top, one line each, if scenarios have different terms.
+    labelY: 4 + 16 * i,
+    label: `Incentive term ends (${termYears} ${termYears === 1 ? 'year' : 'years'}: ${terms
+      .filter((t) => t.termYears === termYears)
+      .map((t) => t.scenario)
+      .join(', ')})`,
+  }));
+  const x = {
+    field: 'yearsSinceArrival',
+    type: 'quantitative' as const,
+    title: 'Years since arrival',
+    axis: { format: 'd', tickMinStep: 1 },
+    scale: { domain: [1, maxYears], nice: false },
+  };
+  const colour = {
+    field: 'series',
+    type: 'nominal' as const,
+    title: null,
+    scale: { domain: series, range: series.map(colourOf) },
+    legend: { columns: 1, orient: 'bottom' as const, direction: 'vertical' as const, symbolOpacity: 1 },
+  };
+  const yTitle = 'Share of arrivals leaving their first place that year';
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: chartTitle(
+      tables,
+      'The retention cliff: departures by years since arrival',
+      width,
+      terms.length
+        ? 'Incentive takers are held by the clawback until their term ends; the dashed line marks where it does.'
+        : 'No scenario here offers an incentive with a term, so no term end is marked.',
+    ),
+    width,
+    height: options.height ?? 320,
+    layer: [
+      {
+        data: { values: data },
+        layer: [
+          {
+            mark: { type: 'area', opacity: 0.18 },
+            encoding: {
+              x,
+              y: { field: 'lo', type: 'quantitative', title: yTitle },
+              y2: { field: 'hi' },
+              color: colour,
+            },
+          },
+          {
+            mark: { type: 'line', point: true },
+            encoding: {
+              x,
+              y: { field: 'median', type: 'quantitative', title: yTitle, axis: { format: '.0%' } },
+              color: colour,
+              tooltip: [
+                { field: 'series', title: 'Who' },
+                { field: 'yearsSinceArrival', title: 'Years since arrival' },
+                { field: 'median', title: 'Leaving that year (median)', format: '.1%' },
+              ],
+            },
+          },
+        ],
+      },
+      {
+        data: { values: rules },
+        layer: [
+          {
+            mark: { type: 'rule', strokeDash: [6, 4], color: MUTED, strokeWidth: 1.5 },
+            encoding: { x: { field: 'termYears', type: 'quantitative' } },
+          },
+          {
+            mark: { type: 'text', align: 'left', dx: 4, dy: 0, baseline: 'top', color: MUTED, fontSize: 12 },
+            encoding: {
+              x: { field: 'termYears', type: 'quantitative' },
+              y: { field: 'labelY', type: 'quantitative', scale: null },
+              text: { field: 'label' },
+            },
+          },
+        ],
+      },
+    ],
+    config: THEME,
+  };
+}
