@@ -1,5 +1,5 @@
 /** A tiny experiment and an in-memory store for the fleet tests. */
-import type { ClusterExperiment, ResultSink } from '../../packages/cluster/src/index.js';
+import type { ClusterExperiment, ResultSink, RunResult } from '../../packages/cluster/src/index.js';
 import type { RunOutput, RunSpec } from '../../packages/runner/src/index.js';
 import { freezeScenario, resolveScenario, type Scenario } from '../../packages/scenarios/src/index.js';
 
@@ -32,8 +32,10 @@ export class MemoryStore implements ResultSink {
   pending(): number[] {
     return Array.from({ length: this.runs }, (_, i) => i).filter((i) => !this.results.has(i));
   }
-  record(run: number, output: RunOutput): void {
-    this.calls.set(run, (this.calls.get(run) ?? 0) + 1);
-    if (!this.results.has(run)) this.results.set(run, output);
+  record(results: readonly RunResult[]): void {
+    for (const { run, output } of results) {
+      this.calls.set(run, (this.calls.get(run) ?? 0) + 1);
+      if (!this.results.has(run)) this.results.set(run, output);
+    }
   }
 }

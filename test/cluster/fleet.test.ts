@@ -69,16 +69,16 @@ describe.runIf(redisAvailable())('a sweep on the fleet (coordinator and workers 
     const store = new MemoryStore(6);
     // The first session dies right after recording run 2, before removing its job.
     const crashing = new MemoryStore(6);
-    crashing.record = function (run, output) {
-      MemoryStore.prototype.record.call(this, run, output);
-      if (run === 2) throw new Error('coordinator crashed');
+    crashing.record = function (results) {
+      MemoryStore.prototype.record.call(this, results);
+      if (results.some((r) => r.run === 2)) throw new Error('coordinator crashed');
     };
     const worker = await startWorker({ redis: redis.url, concurrency: 2 });
     try {
       await expect(coordinateSweep({ redis: redis.url, experiment, store: crashing })).rejects.toThrow(
         'coordinator crashed',
       );
-      for (const [run, output] of crashing.results) store.record(run, output);
+      store.record([...crashing.results].map(([run, output]) => ({ run, output })));
       store.calls.clear();
       const outcome = await coordinateSweep({ redis: redis.url, experiment, store });
       expect(outcome.stopped).toBe(false);

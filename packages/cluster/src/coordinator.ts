@@ -19,6 +19,12 @@ export interface ClusterExperiment {
   runSpec(run: number): RunSpec;
 }
 
+/** One finished run. */
+export interface RunResult {
+  run: number;
+  output: RunOutput;
+}
+
 /**
  * Where results go: the experiment's store, or a fake in tests. `record` must be idempotent:
  * recording a run that is already recorded changes nothing (a result can arrive twice).
@@ -26,8 +32,10 @@ export interface ClusterExperiment {
 export interface ResultSink {
   /** The ids of the runs not yet recorded. */
   pending(): Iterable<number> | AsyncIterable<number> | Promise<Iterable<number>>;
-  /** Records one run's output. */
-  record(run: number, output: RunOutput): void | Promise<void>;
+  /** Records finished runs (a batch: one transaction in a database); may return a promise. */
+  record(results: readonly RunResult[]): unknown;
+  /** Notes a run that failed every attempt, with the error (optional). */
+  recordFailure?(run: number, reason: string): unknown;
 }
 
 /** Where a sweep on the fleet stands. */
@@ -239,28 +247,42 @@ class Session {
     for (const run of batch) this.outstanding.add(run);
   }
 
-  /** Records finished runs and removes their jobs; returns how many jobs it took. */
+  /**
+   * Records finished runs, then removes their jobs (in this order: a crash in between leaves
+   * a job whose run is recorded, which the next session removes without recording it again).
+   * Returns how many jobs it took.
+   */
   private async collect(): Promise<number> {
-    let taken = 0;
-    for (const job of await this.queue.getJobs(['completed'], 0, COLLECT_BATCH - 1, true)) {
+    const { store } = this.options;
+    const completed = await this.queue.getJobs(['completed'], 0, COLLECT_BATCH - 1, true);
+    const fresh: RunResult[] = [];
+    for (const job of completed) {
       const { run } = job.data;
-      if (this.remaining.has(run)) {
-        await this.options.store.record(run, decodeValue<RunOutput>(job.returnvalue as string));
-        this.remaining.delete(run);
-        this.recorded += 1;
+      // The same run twice in one batch cannot happen (one job per run id), but be sure.
+      if (this.remaining.has(run) && !fresh.some((r) => r.run === run))
+        fresh.push({ run, output: decodeValue<RunOutput>(job.returnvalue as string) });
+    }
+    if (fresh.length > 0) await store.record(fresh);
+    for (const { run } of fresh) {
+      this.remaining.delete(run);
+      this.recorded += 1;
+    }
+    for (const job of completed) {
+      await this.queue.remove(job.id!);
+      this.outstanding.delete(job.data.run);
+    }
+    const failed = await this.queue.getJobs(['failed'], 0, COLLECT_BATCH - 1, true);
+    for (const job of failed) {
+      const { run } = job.data;
+      if (this.remaining.has(run) && !this.failed.has(run)) {
+        const reason = job.failedReason || 'failed';
+        this.failed.set(run, reason);
+        await store.recordFailure?.(run, reason);
       }
       await this.queue.remove(job.id!);
       this.outstanding.delete(run);
-      taken += 1;
     }
-    for (const job of await this.queue.getJobs(['failed'], 0, COLLECT_BATCH - 1, true)) {
-      const { run } = job.data;
-      if (this.remaining.has(run)) this.failed.set(run, job.failedReason || 'failed');
-      await this.queue.remove(job.id!);
-      this.outstanding.delete(run);
-      taken += 1;
-    }
-    return taken;
+    return completed.length + failed.length;
   }
 
   /** Keeps the lock and the announcement, and puts back jobs Redis lost. */

@@ -7,6 +7,7 @@ export {
   coordinateSweep,
   type FailedRun,
   type ResultSink,
+  type RunResult,
   type SweepOutcome,
   type SweepProgress,
 } from './coordinator.js';
