@@ -1,9 +1,13 @@
 import { type Args, parseArgs } from './args.js';
+import { calibrate } from './commands/calibrate.js';
 import { calibration } from './commands/calibration.js';
 import { compare } from './commands/compare.js';
+import { exportCommand } from './commands/export.js';
 import { list } from './commands/list.js';
 import { run } from './commands/run.js';
 import { schema } from './commands/schema.js';
+import { sensitivity } from './commands/sensitivity.js';
+import { EXPERIMENT_OPTIONS, sweep } from './commands/sweep.js';
 import { validate } from './commands/validate.js';
 import { EXIT, InputError, msg, USAGE } from './messages.js';
 
@@ -23,6 +27,10 @@ export const COMMANDS: Record<string, Command> = {
   validate: { valued: [], boolean: [], run: validate },
   schema: { valued: [], boolean: [], run: schema },
   calibration: { valued: ['replications', 'seed', 'out'], boolean: ['quiet'], run: calibration },
+  sweep: { ...EXPERIMENT_OPTIONS, run: sweep },
+  sensitivity: { ...EXPERIMENT_OPTIONS, run: sensitivity },
+  calibrate: { ...EXPERIMENT_OPTIONS, run: calibrate },
+  export: { valued: ['format', 'out'], boolean: [], run: exportCommand },
 };
 
 /** Runs the command line and returns the exit status. */

@@ -10,6 +10,12 @@ Usage:
   settle validate <file>                     check a scenario file
   settle schema                              print the JSON Schema of scenario files
   settle calibration [--out FILE]            regenerate docs/CALIBRATION.md (baseline vs targets)
+  settle sweep <experiment> --out DIR        run an experiment's design into DIR/results.duckdb (resumable)
+  settle sensitivity <experiment> --out DIR  sweep, then Sobol or Morris indices (table and chart)
+  settle calibrate <experiment> --out DIR    ABC rejection then SMC against targets; posterior, checks,
+                                             calibrated-scenario.json
+  settle export <DIR> [--format parquet|csv] [--out DIR2]   the store's tables as files for R, pandas
+  (sweep, sensitivity, calibrate take --workers N and --quiet; rerun the same command to resume)
 
 Options for run and compare:
   --years N          years to simulate (default: the scenario's, 20)

@@ -1,5 +1,6 @@
 import type { RunOutput } from '../run-spec.js';
-import type { ResultsStore, RunRecord } from '../store/results-store.js';
+import type { ResultsStore, ResultsStoreOptions, RunRecord } from '../store/results-store.js';
+import type { StoreTable } from '../store/tables.js';
 import type { RunExecutor } from './executor.js';
 import type { ExperimentPlan } from './plan.js';
 
@@ -131,10 +132,10 @@ export async function runSweep(
 }
 
 /** The store options of a plan: its fingerprint, parameter names and tables. */
-export function storeOptions(plan: ExperimentPlan) {
+export function storeOptions(plan: ExperimentPlan): ResultsStoreOptions {
   return {
     fingerprint: plan.fingerprint,
     parameterNames: plan.parameterNames,
-    tables: plan.experiment.tables!,
+    tables: plan.experiment.tables as StoreTable[],
   };
 }

@@ -222,10 +222,15 @@ export function posteriorChartSpec(
   }[],
   options: { title?: string; subtitle?: string[] } = {},
 ): TopLevelSpec {
-  const data = parameters.flatMap((p) =>
-    weightedHistogram(p.values, p.weights, p.min, p.max).map((b) => ({ parameter: p.parameter, ...b })),
-  );
-  const medians = parameters.map((p) => ({ parameter: p.parameter, median: p.median }));
+  // Bins and medians in one dataset, so each facet panel filters its own rows.
+  const data = parameters.flatMap((p) => [
+    ...weightedHistogram(p.values, p.weights, p.min, p.max).map((b) => ({
+      parameter: p.parameter,
+      kind: 'bin',
+      ...b,
+    })),
+    { parameter: p.parameter, kind: 'median', start: p.median, end: p.median, share: 0 },
+  ]);
   return {
     $schema: SCHEMA,
     config: THEME,
@@ -235,14 +240,14 @@ export function posteriorChartSpec(
         'ABC-SMC posterior, weighted particles, over the prior range (flat prior). Line: posterior median.',
       ],
     },
-    datasets: { bins: data, medians },
-    data: { name: 'bins' },
+    data: { values: data },
     facet: { field: 'parameter', type: 'nominal', title: null, columns: Math.min(3, parameters.length) },
     spec: {
       width: 180,
       height: 120,
       layer: [
         {
+          transform: [{ filter: "datum.kind === 'bin'" }],
           mark: { type: 'rect', color: PALETTE[1], opacity: 0.8 },
           encoding: {
             x: { field: 'start', type: 'quantitative', title: null, scale: { zero: false, nice: false } },
@@ -251,10 +256,9 @@ export function posteriorChartSpec(
           },
         },
         {
-          data: { name: 'medians' },
-          transform: [{ filter: 'datum.parameter === parent.parameter' }],
+          transform: [{ filter: "datum.kind === 'median'" }],
           mark: { type: 'rule', color: PALETTE[5], strokeWidth: 2 },
-          encoding: { x: { field: 'median', type: 'quantitative' } },
+          encoding: { x: { field: 'start', type: 'quantitative' } },
         },
       ],
     },

@@ -1,0 +1,214 @@
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import {
+  defaultWorkers,
+  ExperimentError,
+  ExperimentPlan,
+  inProcessExecutor,
+  outputName,
+  pointOutputs,
+  ResultsStore,
+  type RunExecutor,
+  RunPool,
+  recordExperiment,
+  runSweep,
+  StoreMismatchError,
+  type SweepSummary,
+  storeOptions,
+} from '@smart-settlement/runner';
+import { type Args, intOption, stringOption } from '../args.js';
+import { readJsonFile } from '../load.js';
+import { InputError } from '../messages.js';
+import { toCsv } from '../output/csv.js';
+import { progressReporter } from '../progress.js';
+
+/** Options shared by sweep, sensitivity and calibrate. */
+export const EXPERIMENT_OPTIONS = { valued: ['out', 'workers'], boolean: ['quiet'] };
+
+/** The store file inside an experiment folder. */
+export const STORE_FILE = 'results.duckdb';
+
+/**
+ * Reads and plans an experiment file. A `scenario` that is not a named scenario but a path
+ * (relative to the experiment file) is read as a scenario file. Bad input is an InputError
+ * naming every wrong field (exit 2, nothing written).
+ */
+export function loadExperiment(file: string | undefined, command: string): ExperimentPlan {
+  if (!file)
+    throw new InputError(
+      `settle ${command}: name an experiment file, e.g. examples/experiments/dispersion-sobol.json`,
+    );
+  const input = readJsonFile(file) as Record<string, unknown>;
+  if (typeof input === 'object' && input !== null && typeof input.scenario === 'string') {
+    const path = resolve(dirname(file), input.scenario);
+    if (/\.json$/i.test(input.scenario) && existsSync(path)) input.scenario = readJsonFile(path);
+  }
+  try {
+    return ExperimentPlan.create(input);
+  } catch (e) {
+    if (e instanceof ExperimentError)
+      throw new InputError(`settle ${command}: invalid experiment ${file}:\n${e.message}`);
+    throw e;
+  }
+}
+
+/** The --out folder of an experiment command (required). */
+export function experimentOut(args: Args, command: string): string {
+  const out = stringOption(args, 'out');
+  if (!out)
+    throw new InputError(
+      `settle ${command}: --out DIR is required (the experiment folder; rerun with the same DIR to resume)`,
+    );
+  return out;
+}
+
+/** Opens the experiment's store in DIR, refusing (exit 2) a folder that holds another experiment. */
+export async function openStore(plan: ExperimentPlan, out: string): Promise<ResultsStore> {
+  try {
+    const store = await ResultsStore.open(join(out, STORE_FILE), storeOptions(plan));
+    await recordExperiment(plan, store);
+    return store;
+  } catch (e) {
+    if (e instanceof StoreMismatchError) throw new InputError(`settle: ${e.message}`);
+    throw e;
+  }
+}
+
+/**
+ * The executor for --workers N: a pool of N worker threads (default: the machine's cores),
+ * or this process with 0. The numbers are the same either way.
+ */
+export function experimentExecutor(args: Args): { executor: RunExecutor; close(): Promise<void> } {
+  const workers = intOption(args, 'workers', 0, 1024) ?? defaultWorkers();
+  if (workers === 0) return { executor: inProcessExecutor(), close: async () => {} };
+  const pool = new RunPool({ workers });
+  return { executor: pool, close: () => pool.destroy() };
+}
+
+/**
+ * An AbortSignal raised by the first Ctrl-C (runs in flight finish and are saved); a second
+ * Ctrl-C exits at once (the store stays consistent: unsaved runs are simply run again).
+ */
+export function interruptSignal(quiet: boolean): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const onSignal = () => {
+    if (controller.signal.aborted) process.exit(130);
+    if (!quiet)
+      process.stderr.write('\nsettle: stopping after the runs in flight (Ctrl-C again to quit now)\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    signal: controller.signal,
+    dispose() {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
+
+/** Writes a small file whole (temporary name, then rename). */
+export function writeFileAtomically(path: string, content: string | Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temp = `${path}.partial-${process.pid}`;
+  writeFileSync(temp, content);
+  renameSync(temp, path);
+}
+
+/**
+ * Runs (or resumes) the sweep of a plan into DIR/results.duckdb with progress and time left
+ * on a terminal. Returns the summary; on Ctrl-C, `stopped` is true and the store holds
+ * every run finished so far.
+ */
+export async function sweepInto(
+  plan: ExperimentPlan,
+  out: string,
+  args: Args,
+  command: string,
+): Promise<SweepSummary> {
+  if (!plan.experiment.design)
+    throw new InputError(
+      `settle ${command}: the experiment has no design; allowed: design with type factorial, lhs, sobol or morris`,
+    );
+  const quiet = args.flags.has('quiet');
+  const { executor, close } = experimentExecutor(args);
+  const store = await openStore(plan, out);
+  writeFileAtomically(join(out, 'experiment.json'), `${JSON.stringify(plan.experiment, null, 2)}\n`);
+  const interrupt = interruptSignal(quiet);
+  let progress: ReturnType<typeof progressReporter> | undefined;
+  try {
+    const summary = await runSweep(plan, store, executor, {
+      signal: interrupt.signal,
+      onProgress: (done, total, doneNow) => {
+        progress ??= progressReporter(
+          `${command} ${plan.experiment.name}${done - doneNow > 0 ? ` (resumed at ${done - doneNow})` : ''}`,
+          quiet,
+        );
+        // Time left from this session's pace only.
+        progress.update(doneNow, total - (done - doneNow));
+      },
+    });
+    progress?.end();
+    if (!summary.stopped && summary.failed === 0) await writePoints(plan, store, out);
+    return summary;
+  } finally {
+    interrupt.dispose();
+    store.close();
+    await close();
+  }
+}
+
+/** DIR/points.csv: one row per design point, its parameters and each output's mean over replications. */
+async function writePoints(plan: ExperimentPlan, store: ResultsStore, out: string): Promise<void> {
+  const names = plan.parameterNames;
+  const outputs = plan.experiment.outputs!;
+  const values = new Map<string, number[]>();
+  for (const o of outputs) {
+    try {
+      values.set(outputName(o), await pointOutputs(plan, store, o));
+    } catch {
+      values.set(
+        outputName(o),
+        plan.design.points.map(() => Number.NaN),
+      );
+    }
+  }
+  const rows = plan.design.points.map((p, k) => ({
+    point: k,
+    ...Object.fromEntries(names.map((n, i) => [n, p[i]])),
+    ...Object.fromEntries([...values].map(([n, v]) => [n, v[k]])),
+  }));
+  writeFileAtomically(join(out, 'points.csv'), toCsv(rows, ['point', ...names, ...values.keys()] as never[]));
+}
+
+/**
+ * Tells how a sweep ended. Stopped (Ctrl-C): says how to continue and exits 130. Runs
+ * failed: throws (exit 1), the errors are in the store and a rerun retries them.
+ */
+export function reportSweep(summary: SweepSummary, out: string, command: string, started: number): void {
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (summary.stopped) {
+    console.error(
+      `settle ${command}: stopped with ${summary.alreadyDone + summary.recorded} of ${summary.total} runs saved in ${out}/${STORE_FILE}; run the same command again to continue`,
+    );
+    process.exit(130);
+  }
+  if (summary.failed > 0) {
+    throw new Error(
+      `${summary.failed} runs failed (their errors are in ${out}/${STORE_FILE}, table runs, column error); run the same command again to retry them`,
+    );
+  }
+  console.log(
+    `${command}: ${summary.total} runs in ${out}/${STORE_FILE} (${summary.recorded} run now, ${summary.alreadyDone} already done) in ${seconds} s`,
+  );
+}
+
+/** `settle sweep <experiment> --out DIR [--workers N] [--quiet]`: runs or resumes the sweep. */
+export async function sweep(args: Args): Promise<void> {
+  const started = Date.now();
+  const plan = loadExperiment(args.positional[0], 'sweep');
+  const out = experimentOut(args, 'sweep');
+  const summary = await sweepInto(plan, out, args, 'sweep');
+  reportSweep(summary, out, 'sweep', started);
+}
