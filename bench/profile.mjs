@@ -32,7 +32,14 @@ const observers = [new RetentionObserver(key, config.years), new PlaceObserver(k
 
 // The steps of schedule.ts, named as in SCHEDULE (tallies and year tables go with the step they precede).
 const steps = [
-  ['policies-act', (w) => (resetTallies(w.tallies), policiesAct(w), refreshYearTables(w))],
+  [
+    'policies-act',
+    (w) => {
+      resetTallies(w.tallies);
+      policiesAct(w);
+      refreshYearTables(w);
+    },
+  ],
   ['arrivals', arrivals],
   ['labour', labour],
   ['ties', ties],
@@ -40,7 +47,12 @@ const steps = [
   ['equity', equity],
   ['relocation', relocation],
   ['places-respond', placesRespond],
-  ['observation', (w) => observers.forEach((o) => o.observe(w))],
+  [
+    'observation',
+    (w) => {
+      for (const o of observers) o.observe(w);
+    },
+  ],
 ];
 if (steps.map((s) => s[0]).join() !== SCHEDULE.join())
   throw new Error(`bench/profile: SCHEDULE changed (${SCHEDULE.join()}); update the instrumented loop`);
