@@ -154,7 +154,7 @@ export const PARAMETER_INFO: Record<keyof BehaviourParams, ParameterInfo> = {
   },
   tastePersistence: {
     description:
-      'share of the idiosyncratic taste behind a free choice of place that lasts (E[taste | chosen] = -log P(chosen) in a logit)',
+      'share of the idiosyncratic taste behind a free choice of place that lasts (E[taste given chosen] = -log P(chosen) in a logit)',
     range: [0, 0.6],
     source: 'calibrated',
   },
