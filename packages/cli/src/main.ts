@@ -1,14 +1,18 @@
 import { type Args, parseArgs } from './args.js';
+import { briefingStage } from './briefing/pack.js';
 import { calibrate } from './commands/calibrate.js';
 import { calibration } from './commands/calibration.js';
+import { chart } from './commands/chart.js';
 import { compare } from './commands/compare.js';
 import { exportCommand } from './commands/export.js';
 import { list } from './commands/list.js';
+import { report } from './commands/report.js';
 import { run } from './commands/run.js';
 import { schema } from './commands/schema.js';
 import { sensitivity } from './commands/sensitivity.js';
 import { EXPERIMENT_OPTIONS, sweep } from './commands/sweep.js';
 import { validate } from './commands/validate.js';
+import { addResultsStage } from './execute.js';
 import { EXIT, InputError, msg, USAGE } from './messages.js';
 
 const RUN_OPTIONS = ['out', 'years', 'replications', 'seed', 'set', 'from', 'workers'];
@@ -31,7 +35,12 @@ export const COMMANDS: Record<string, Command> = {
   sensitivity: { ...EXPERIMENT_OPTIONS, run: sensitivity },
   calibrate: { ...EXPERIMENT_OPTIONS, run: calibrate },
   export: { valued: ['format', 'out'], boolean: [], run: exportCommand },
+  chart: { valued: ['format', 'scale', 'out'], boolean: ['quiet'], run: chart },
+  report: { valued: ['scale'], boolean: ['quiet'], run: report },
 };
+
+// Every results folder written by run and compare gets its briefing pack (charts/, report.html).
+addResultsStage(briefingStage);
 
 /** Runs the command line and returns the exit status. */
 export async function main(argv: string[]): Promise<number> {

@@ -15,6 +15,9 @@ Usage:
   settle calibrate <experiment> --out DIR    ABC rejection then SMC against targets; posterior, checks,
                                              calibrated-scenario.json
   settle export <DIR> [--format parquet|csv] [--out DIR2]   the store's tables as files for R, pandas
+  settle chart <DIR> <chart> --out FILE [--format svg|png|html|vl.json] [--scale N]
+                                             one chart of a results folder (format from FILE's extension)
+  settle report <DIR> [--scale N]            redraw DIR/charts/ and DIR/report.html from the saved tables
   (sweep, sensitivity, calibrate take --workers N and --quiet; rerun the same command to resume)
 
 Options for run and compare:
@@ -30,7 +33,7 @@ Exit status: 0 done, 1 failed while running, 2 bad input (nothing written).`;
 
 export const msg = {
   unknownCommand: (c: string) =>
-    `settle: unknown command "${c}"; allowed: list, run, compare, validate, schema, calibration`,
+    `settle: unknown command "${c}"; allowed: list, run, compare, validate, schema, calibration, chart, report`,
   unknownOption: (o: string, allowed: string[]) =>
     `settle: unknown option "${o}"; allowed: ${allowed.join(', ')}`,
   missingValue: (o: string) => `settle: option ${o} needs a value`,
@@ -53,6 +56,21 @@ export const msg = {
   failed: (why: string) => `settle: failed: ${why}`,
   duplicateScenario: (name: string) =>
     `settle compare: scenario "${name}" is named twice; each must be distinct`,
+  needResults: (cmd: string) =>
+    `settle ${cmd}: name a results folder (one written by settle run or settle compare)`,
+  notResults: (cmd: string, dir: string, why: string) =>
+    `settle ${cmd}: "${dir}" is not a results folder: ${why}; allowed: a folder written by settle run or settle compare (with summary.json, retention.csv and places.csv)`,
+  needChart: (allowed: readonly string[]) => `settle chart: name a chart; allowed: ${allowed.join(', ')}`,
+  unknownChart: (chart: string, allowed: readonly string[]) =>
+    `settle chart: unknown chart "${chart}"; allowed: ${allowed.join(', ')}`,
+  unknownFormat: (format: string, allowed: readonly string[]) =>
+    `settle chart: option --format: got "${format}"; allowed: ${allowed.join(', ')}`,
+  badScale: (value: string) =>
+    `settle: option --scale: got "${value}"; allowed: a number from 0.25 to 20 (PNG pixels per chart pixel; 3.125 gives 300 dpi)`,
+  needChartOut: 'settle chart: --out FILE is required (the file to write the chart into)',
+  wroteChart: (file: string) => `Wrote ${file}`,
+  wrotePack: (dir: string, files: number, seconds: number) =>
+    `Wrote ${dir}/report.html and ${dir}/charts/ (${files} files) in ${seconds.toFixed(1)} s`,
 };
 
 /** Exit statuses. */

@@ -3,6 +3,7 @@
 export * from './charts/community-equity.js';
 export * from './charts/cost-per-retained.js';
 export * from './charts/experiments.js';
+export * from './charts/experiments.js';
 export * from './charts/index.js';
 export * from './charts/paired-difference.js';
 export * from './charts/place-map.js';
@@ -10,6 +11,7 @@ export * from './charts/retention-by-place.js';
 export * from './charts/retention-cliff.js';
 export * from './charts/retention-curves.js';
 export * from './charts/smaller-places.js';
+export * from './formats.js';
 export * from './layers.js';
 export * from './stats.js';
 export * from './tables.js';

@@ -1,12 +1,9 @@
 import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import type { Format } from '../formats.js';
 import { standaloneHtml } from './html.js';
 import { useDejaVuMetrics } from './text-metrics.js';
-
-/** The export formats of a chart. */
-export const FORMATS = ['svg', 'png', 'html', 'vl.json'] as const;
-export type Format = (typeof FORMATS)[number];
 
 /** Options of the PNG renderer. */
 export interface PngOptions {

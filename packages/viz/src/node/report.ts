@@ -1,1 +1,237 @@
-export {};
+import type { TopLevelSpec } from 'vega-lite';
+import type { ChartDefinition } from '../charts/index.js';
+import type { ResultTables, SummaryDocument } from '../tables.js';
+import { EMBED_OPTIONS, escapeHtml, scriptJson } from './html.js';
+import { vendorScripts } from './vendor.js';
+
+/** A chart as the report shows it: its definition and the spec built from the tables. */
+export interface ReportChart {
+  chart: ChartDefinition;
+  spec: TopLevelSpec;
+}
+
+/** Options of the report. */
+export interface ReportOptions {
+  /**
+   * Link to the model's documentation. The default, `../docs/MODEL.md`, resolves when the
+   * results folder sits at the top of a Smart Settlement checkout (as `npm start`'s `out/`).
+   */
+  modelDocs?: string;
+}
+
+/** How a measure's values read in the summary tables. */
+const MEASURE_FORMATS: Record<
+  string,
+  { label: string; format: (v: number) => string; diff: (v: number) => string }
+> = {
+  retention1: { label: 'Retention after 1 year', format: pct, diff: points },
+  retention3: { label: 'Retention after 3 years', format: pct, diff: points },
+  retention5: { label: 'Retention after 5 years', format: pct, diff: points },
+  retention10: { label: 'Retention after 10 years', format: pct, diff: points },
+  matchedShare: { label: 'Newcomers in jobs matching their skills', format: pct, diff: points },
+  equityMean: {
+    label: 'Community equity of newcomers (0 to 1)',
+    format: (v) => v.toFixed(3),
+    diff: signed(3),
+  },
+  engagedShare: { label: 'Newcomers engaged in community building', format: pct, diff: points },
+  populationChange: {
+    label: 'Population added by newcomers still present',
+    format: count,
+    diff: signedCount,
+  },
+  labourGap: { label: 'Unfilled vacancies, last year', format: count, diff: signedCount },
+  programmeCost: { label: 'Programme cost, whole run', format: dollars, diff: signedDollars },
+  costPerRetained5: {
+    label: 'Cost per newcomer still present after 5 years',
+    format: dollars,
+    diff: signedDollars,
+  },
+  income: { label: "Newcomers' earnings, last year", format: dollars, diff: signedDollars },
+};
+
+function pct(v: number): string {
+  return `${(v * 100).toFixed(1)}%`;
+}
+function points(v: number): string {
+  return `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(1)} pts`;
+}
+function signed(digits: number) {
+  return (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(digits)}`;
+}
+function thousands(v: number): string {
+  return String(Math.round(Math.abs(v))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+function count(v: number): string {
+  return `${v < 0 ? '−' : ''}${thousands(v)}`;
+}
+function signedCount(v: number): string {
+  return `${v >= 0 ? '+' : '−'}${thousands(v)}`;
+}
+function dollars(v: number): string {
+  return `${v < 0 ? '−' : ''}$${thousands(v)}`;
+}
+function signedDollars(v: number): string {
+  return `${v >= 0 ? '+' : '−'}$${thousands(v)}`;
+}
+
+/** A "median (low to high)" cell. */
+function cell(row: { median: number; lo: number; hi: number } | undefined, f: (v: number) => string): string {
+  if (!row || !Number.isFinite(row.median)) return '<td>–</td>';
+  return `<td>${escapeHtml(f(row.median))}<br><span class="interval">${escapeHtml(f(row.lo))} to ${escapeHtml(f(row.hi))}</span></td>`;
+}
+
+/** The accountability figures of one area: a row per measure, a column per scenario. */
+function figuresTable(
+  summary: SummaryDocument,
+  rows: SummaryDocument['summary'],
+  area: string,
+  scenarios: string[],
+  paired: boolean,
+): string {
+  const find = (scenario: string, measure: string) =>
+    rows.find((r) => r.scenario === scenario && r.area === area && r.measure === measure);
+  const head = scenarios.map((s) => `<th scope="col">${escapeHtml(s)}</th>`).join('');
+  const body = Object.entries(MEASURE_FORMATS)
+    .filter(([measure]) => scenarios.some((s) => find(s, measure)))
+    .map(([measure, f]) => {
+      const help = summary.measures[measure] ?? '';
+      const cells = scenarios.map((s) => cell(find(s, measure), paired ? f.diff : f.format)).join('');
+      return `<tr><th scope="row" title="${escapeHtml(help)}">${escapeHtml(f.label)}</th>${cells}</tr>`;
+    })
+    .join('\n');
+  return `<table><thead><tr><th scope="col">Measure</th>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+/** A policy's levers as a definition list, nested levers flattened to dotted names. */
+function leverList(levers: Record<string, unknown>): string {
+  const items: string[] = [];
+  const walk = (prefix: string, value: unknown) => {
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [k, v] of Object.entries(value)) if (k !== 'type') walk(prefix ? `${prefix}.${k}` : k, v);
+    } else items.push(`<dt>${escapeHtml(prefix)}</dt><dd>${escapeHtml(JSON.stringify(value))}</dd>`);
+  };
+  walk('', levers);
+  return `<dl class="levers">${items.join('')}</dl>`;
+}
+
+/** The policies of each scenario, their levers and what they cost. */
+function policiesSection(summary: SummaryDocument): string {
+  const cost = (scenario: string, measure: string) =>
+    summary.summary.find(
+      (r) => r.scenario === scenario && r.area === summary.region && r.measure === measure,
+    );
+  return summary.scenarios
+    .map((s) => {
+      const total = cost(s.name, 'programmeCost');
+      const perPerson = summary.summary.find(
+        (r) =>
+          r.scenario === s.name && r.area === summary.smallerPlacesArea && r.measure === 'costPerRetained5',
+      );
+      const costLine =
+        total && total.median > 0
+          ? `<p>Programme cost over the run: <strong>${dollars(total.median)}</strong> (${dollars(total.lo)} to ${dollars(total.hi)}); per newcomer still in a smaller place after 5 years: <strong>${perPerson ? dollars(perPerson.median) : '–'}</strong>.</p>`
+          : '<p>No programme cost.</p>';
+      const policies = s.policies.length
+        ? s.policies
+            .map(
+              (p) =>
+                `<h4>${escapeHtml(p.name)} <small>(${escapeHtml(p.kind)})</small></h4>${leverList(p.levers)}`,
+            )
+            .join('\n')
+        : '<p>No policy: the reference against which the others are compared.</p>';
+      return `<section class="scenario"><h3>${escapeHtml(s.name)}</h3><p>${escapeHtml(s.description)}</p>${costLine}${policies}</section>`;
+    })
+    .join('\n');
+}
+
+const STYLE = `
+body{font-family:"DejaVu Sans","Liberation Sans",Arial,sans-serif;color:#222;max-width:1180px;margin:24px auto;padding:0 20px;line-height:1.45}
+h1{font-size:26px;margin-bottom:4px}h2{margin-top:36px;border-bottom:1px solid #ddd;padding-bottom:4px}
+.facts{color:#555}table{border-collapse:collapse;font-size:14px;margin:8px 0 16px}
+th,td{border-bottom:1px solid #e4e4e4;padding:6px 10px;text-align:right;vertical-align:top}
+th[scope=row]{text-align:left;font-weight:normal}thead th{border-bottom:2px solid #999}
+.interval{color:#666;font-size:12px}figure{margin:24px 0 40px}figcaption{color:#555;font-size:13px}
+.chart{min-height:120px}code,pre{background:#f4f4f4;padding:2px 5px;border-radius:3px}pre{padding:10px;overflow-x:auto}
+dl.levers{display:grid;grid-template-columns:max-content auto;gap:2px 16px;font-size:13px}dl.levers dt{color:#555}dl.levers dd{margin:0;font-family:monospace}
+.scenario{margin-bottom:18px}
+`;
+
+/**
+ * The briefing report: the accountability figures, every chart (drawn by the inlined vega,
+ * vega-lite and vega-embed, with links to the chart files), the policies' levers and costs,
+ * the method and the line that reproduces the results. One self-contained, offline page;
+ * the same tables always give the same bytes.
+ * @example
+ * writeFileSync('out/report.html', reportHtml(tables, CHARTS.map((chart) => ({ chart, spec: chart.build(tables) }))));
+ */
+export function reportHtml(tables: ResultTables, charts: ReportChart[], options: ReportOptions = {}): string {
+  const s = tables.summary;
+  const names = s.scenarios.map((x) => x.name);
+  const reference = s.reference ?? names[0];
+  const others = names.filter((n) => n !== reference);
+  const lastYear = s.startYear + s.years - 1;
+  const pct = Math.round(s.interval * 100);
+  const figures = charts
+    .map(
+      ({ chart }, i) => `<figure id="${escapeHtml(chart.name)}">
+<div class="chart" id="chart-${i}" data-chart="${escapeHtml(chart.name)}"><noscript><img src="charts/${escapeHtml(chart.name)}.svg" alt="${escapeHtml(chart.caption)}"></noscript></div>
+<figcaption>${escapeHtml(chart.caption)}. Files: <a href="charts/${escapeHtml(chart.name)}.png">PNG</a> · <a href="charts/${escapeHtml(chart.name)}.svg">SVG</a> · <a href="charts/${escapeHtml(chart.name)}.html">HTML</a> · <a href="charts/${escapeHtml(chart.name)}.vl.json">Vega-Lite spec</a></figcaption>
+</figure>`,
+    )
+    .join('\n');
+  const contents = charts
+    .map(({ chart }) => `<li><a href="#${escapeHtml(chart.name)}">${escapeHtml(chart.caption)}</a></li>`)
+    .join('');
+  const specs = scriptJson(charts.map((c) => c.spec));
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Smart Settlement briefing pack: ${escapeHtml(names.join(', '))}</title>
+<style>${STYLE}</style>
+${vendorScripts()}
+</head>
+<body>
+<h1>Smart Settlement briefing pack</h1>
+<p class="facts">${escapeHtml(s.region)}, ${s.startYear}–${lastYear}. Scenarios: ${escapeHtml(names.join(', '))}; reference: ${escapeHtml(reference)}. Seed ${s.seed}, ${s.replications} replications, one agent for ${s.agentScale} people. ${escapeHtml(s.library.name)} ${escapeHtml(s.library.version)}.</p>
+<p>Every figure is a median across replications with the ${pct}% interval of the replications beneath it. These are outcomes of a simulation model under stated assumptions, not forecasts.</p>
+<h2>Accountability figures: the smaller places</h2>
+<p>Newcomers who first settled in one of the smaller places (measures of retention count those still in that first place).</p>
+${figuresTable(s, s.summary, s.smallerPlacesArea, names, false)}
+${
+  others.length
+    ? `<h2>Against ${escapeHtml(reference)}: paired differences in the smaller places</h2>
+<p>Each scenario minus ${escapeHtml(reference)} in the same replication: the same newcomers arrive and draw the same random numbers (common random numbers), so the difference is the policy's, not chance's.</p>
+${figuresTable(s, s.paired, s.smallerPlacesArea, others, true)}`
+    : ''
+}
+<h2>Accountability figures: ${escapeHtml(s.region)}</h2>
+<p>All newcomers to the region (retention: still anywhere in ${escapeHtml(s.region)}).</p>
+${figuresTable(s, s.summary, s.region, names, false)}
+<h2>Charts</h2>
+<ol>${contents}</ol>
+${figures}
+<h2>Policies, levers and costs</h2>
+${policiesSection(s)}
+<h2>Method</h2>
+<p>Smart Settlement is an agent-based model: each year newcomers arrive in ${escapeHtml(s.region)}'s places, look for work that matches their skills, build ties and community equity, and decide whether to stay, move within the region or leave; places respond through vacancies, wages, services and community leadership, and policies act at documented points of that schedule. Every outcome here comes from those mechanisms, calibrated so the baseline reproduces observed retention. Each scenario was run ${s.replications} times with the same seeds, and the figures summarise those replications. The model, its submodels, parameters and evidence are documented in <a href="${escapeHtml(options.modelDocs ?? '../docs/MODEL.md')}">docs/MODEL.md</a>.</p>
+<h2>Reproduce</h2>
+<p>This folder holds the tables behind every chart (summary.json, retention.csv, places.csv, measures.csv) and manifest.json, which records every scenario with all its defaults, the seed and the replications. From the folder above it, with RESULTS standing for this folder's name:</p>
+<pre><code>settle run --from RESULTS/manifest.json</code></pre>
+<p>reruns the simulation and rewrites the folder byte for byte, this report included; <code>settle report RESULTS</code> redraws the charts and this report from the saved tables without rerunning.</p>
+<script>
+(function () {
+  var specs = ${specs};
+  specs.forEach(function (spec, i) {
+    vegaEmbed('#chart-' + i, spec, ${JSON.stringify(EMBED_OPTIONS)}).catch(function (e) {
+      console.error(e);
+    });
+  });
+})();
+</script>
+</body>
+</html>
+`;
+}
