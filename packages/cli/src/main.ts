@@ -12,6 +12,7 @@ import { schema } from './commands/schema.js';
 import { sensitivity } from './commands/sensitivity.js';
 import { EXPERIMENT_OPTIONS, sweep } from './commands/sweep.js';
 import { validate } from './commands/validate.js';
+import { WORKER_OPTIONS, worker } from './commands/worker.js';
 import { addResultsStage } from './execute.js';
 import { EXIT, InputError, msg, USAGE } from './messages.js';
 
@@ -31,12 +32,13 @@ export const COMMANDS: Record<string, Command> = {
   validate: { valued: [], boolean: [], run: validate },
   schema: { valued: [], boolean: [], run: schema },
   calibration: { valued: ['replications', 'seed', 'out'], boolean: ['quiet'], run: calibration },
-  sweep: { ...EXPERIMENT_OPTIONS, run: sweep },
+  sweep: { ...EXPERIMENT_OPTIONS, valued: [...EXPERIMENT_OPTIONS.valued, 'redis'], run: sweep },
   sensitivity: { ...EXPERIMENT_OPTIONS, run: sensitivity },
   calibrate: { ...EXPERIMENT_OPTIONS, run: calibrate },
   export: { valued: ['format', 'out'], boolean: [], run: exportCommand },
   chart: { valued: ['format', 'scale', 'out'], boolean: ['quiet'], run: chart },
   report: { valued: ['scale'], boolean: ['quiet'], run: report },
+  worker: { ...WORKER_OPTIONS, run: worker },
 };
 
 // Every results folder written by run and compare gets its briefing pack (charts/, report.html).

@@ -12,6 +12,13 @@ export {
   type SweepProgress,
 } from './coordinator.js';
 export { type ExperimentEntry, jobIdOf, queueName, REGISTRY_KEY, type RunJobData } from './names.js';
-export { checkRedisUrl, connectRedis, RedisUrlError, waitForRedis } from './redis-url.js';
+export {
+  checkRedisReachable,
+  checkRedisUrl,
+  connectRedis,
+  RedisUnreachableError,
+  RedisUrlError,
+  waitForRedis,
+} from './redis-url.js';
 export { decodeValue, encodeValue } from './wire.js';
 export { type FleetWorker, readRegistry, startWorker, type WorkerOptions } from './worker.js';

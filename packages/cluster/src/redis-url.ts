@@ -32,6 +32,19 @@ export function checkRedisUrl(value: string): string {
   return url.href;
 }
 
+/** Redis did not answer at the given address in time. */
+export class RedisUnreachableError extends Error {
+  constructor(
+    readonly url: string,
+    timeoutMs: number,
+  ) {
+    super(
+      `cannot reach Redis at ${url} within ${timeoutMs / 1000} s (is redis-server running there, listening on that address and reachable from this machine?)`,
+    );
+    this.name = 'RedisUnreachableError';
+  }
+}
+
 /**
  * Opens an ioredis connection as BullMQ needs it (`maxRetriesPerRequest: null`: commands wait
  * for a reconnection instead of failing, so a Redis restart pauses the fleet, not breaks it).
@@ -52,14 +65,22 @@ export function connectRedis(url: string, name: string): Redis {
 export async function waitForRedis(connection: Redis, url: string, timeoutMs = 10_000): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`cannot reach Redis at ${url} within ${timeoutMs / 1000} s`)),
-      timeoutMs,
-    );
+    timer = setTimeout(() => reject(new RedisUnreachableError(url, timeoutMs)), timeoutMs);
   });
   try {
     await Promise.race([connection.ping(), timeout]);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/** Connects, PINGs and disconnects: says early (before anything is written) that Redis is unreachable. */
+export async function checkRedisReachable(url: string, timeoutMs = 10_000): Promise<void> {
+  const connection = connectRedis(url, 'settle-check');
+  connection.on('error', () => {});
+  try {
+    await waitForRedis(connection, url, timeoutMs);
+  } finally {
+    connection.disconnect();
   }
 }

@@ -21,6 +21,7 @@ import { readJsonFile } from '../load.js';
 import { InputError } from '../messages.js';
 import { toCsv } from '../output/csv.js';
 import { progressReporter } from '../progress.js';
+import { fleetSweeper, type Sweeper } from './sweep-fleet.js';
 
 /** Options shared by sweep, sensitivity and calibrate. */
 export const EXPERIMENT_OPTIONS = { valued: ['out', 'workers'], boolean: ['quiet'] };
@@ -85,6 +86,12 @@ export function experimentExecutor(args: Args): { executor: RunExecutor; close()
   return { executor: pool, close: () => pool.destroy() };
 }
 
+/** Runs a plan's pending runs on this machine (the --workers pool). */
+function localSweeper(args: Args): Sweeper {
+  const { executor, close } = experimentExecutor(args);
+  return { run: (plan, store, options) => runSweep(plan, store, executor, options), close };
+}
+
 /**
  * An AbortSignal raised by the first Ctrl-C (runs in flight finish and are saved); a second
  * Ctrl-C exits at once (the store stays consistent: unsaved runs are simply run again).
@@ -118,7 +125,7 @@ export function writeFileAtomically(path: string, content: string | Uint8Array):
 
 /**
  * Runs (or resumes) the sweep of a plan into DIR/results.duckdb with progress and time left
- * on a terminal. Returns the summary; on Ctrl-C, `stopped` is true and the store holds
+ * on a terminal, and DIR/progress.json ({done, total}) updated after each write. Returns the summary; on Ctrl-C, `stopped` is true and the store holds
  * every run finished so far.
  */
 export async function sweepInto(
@@ -132,15 +139,18 @@ export async function sweepInto(
       `settle ${command}: the experiment has no design; allowed: design with type factorial, lhs, sobol or morris`,
     );
   const quiet = args.flags.has('quiet');
-  const { executor, close } = experimentExecutor(args);
+  // With --redis the runs go to the fleet (docs/CLUSTER.md); bullmq is loaded only then.
+  const sweeper = (await fleetSweeper(args, command)) ?? localSweeper(args);
   const store = await openStore(plan, out);
   writeFileAtomically(join(out, 'experiment.json'), `${JSON.stringify(plan.experiment, null, 2)}\n`);
   const interrupt = interruptSignal(quiet);
   let progress: ReturnType<typeof progressReporter> | undefined;
   try {
-    const summary = await runSweep(plan, store, executor, {
+    const summary = await sweeper.run(plan, store, {
       signal: interrupt.signal,
       onProgress: (done, total, doneNow) => {
+        // For monitoring from elsewhere (the store itself is locked while a sweep writes).
+        writeFileAtomically(join(out, 'progress.json'), `${JSON.stringify({ done, total })}\n`);
         progress ??= progressReporter(
           `${command} ${plan.experiment.name}${done - doneNow > 0 ? ` (resumed at ${done - doneNow})` : ''}`,
           quiet,
@@ -155,7 +165,7 @@ export async function sweepInto(
   } finally {
     interrupt.dispose();
     store.close();
-    await close();
+    await sweeper.close();
   }
 }
 
