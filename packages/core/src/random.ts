@@ -49,7 +49,17 @@ function mix(x: number): number {
  * does not depend on the order people are stored in or on which worker runs them.
  */
 export function counterUniform(key: number, person: number, year: number): number {
-  return (mix(key ^ mix(person ^ mix(year + 0x9e3779b9))) >>> 0) / 4294967296;
+  return counterUniformAt(key, person, yearHash(year));
+}
+
+/** The year's part of counterUniform's hash: computed once a year, outside the person loops. */
+export function yearHash(year: number): number {
+  return mix(year + 0x9e3779b9);
+}
+
+/** counterUniform(key, person, year) with the year already hashed by yearHash(year): the same draw. */
+export function counterUniformAt(key: number, person: number, hashedYear: number): number {
+  return (mix(key ^ mix(person ^ hashedYear)) >>> 0) / 4294967296;
 }
 
 /** The keys of every purpose for one replication. */

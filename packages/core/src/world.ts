@@ -65,6 +65,8 @@ export interface Scratch {
   /** exp of altUtility, and its sum over all alternatives per (occupation, origin). */
   altWeight: Float64Array;
   altWeightSum: Float64Array;
+  /** Place-level utility of staying by [((place * 3 + occupation) * 3 + employment) * origins + origin]. */
+  stayBase: Float64Array;
   /** Share of the year's newcomers to each place that services can serve. */
   serviceShare: Float64Array;
 }
@@ -100,7 +102,9 @@ export function createWorld(config: ModelConfig, seed: number, replication: numb
     seed,
     replication,
     year: 0,
-    people: new PersonTable(Math.max(1024, perYear * Math.min(config.years, 8))),
+    // No more people can be present than arrive: with room for every arrival of the run, the
+    // columns are never copied to grow, and pages never written are never made resident.
+    people: new PersonTable(Math.max(1024, perYear * Math.max(1, config.years))),
     places,
     effects: createEffects(n),
     keys: streamKeys(seed, replication),
@@ -122,6 +126,7 @@ export function createWorld(config: ModelConfig, seed: number, replication: numb
       altUtility: new Float64Array(groups * alternatives),
       altWeight: new Float64Array(groups * alternatives),
       altWeightSum: new Float64Array(groups),
+      stayBase: new Float64Array(n * 9 * g),
       serviceShare: new Float64Array(n),
     },
   };

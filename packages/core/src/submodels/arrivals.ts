@@ -79,7 +79,7 @@ export function arrivals(world: World): void {
     const row = group * n;
     let chosen = -1;
     if (uptake > 0 && counterUniform(keys.uptake, id, 0) < uptake) {
-      chosen = pick(weights, row, n, offer!.eligible, counterUniform(keys.uptake, id, 1));
+      chosen = pick(weights, row, n, offer!.eligible, rowEligible[group], counterUniform(keys.uptake, id, 1));
     }
     if (chosen >= 0) {
       // Chose among the eligible places only, and for the money: a weaker lasting taste.
@@ -94,7 +94,7 @@ export function arrivals(world: World): void {
       world.arrivedOnOfferByCohort[year] += 1;
       tallies.cost[chosen] += offer!.incentive * config.agentScale;
     } else {
-      chosen = pick(weights, row, n, undefined, counterUniform(keys.destination, id, 0));
+      chosen = pick(weights, row, n, undefined, rowTotal[group], counterUniform(keys.destination, id, 0));
       // In a logit, E[taste for the chosen place] = -log P(chosen): a rare choice reveals a strong taste.
       people.taste[i] = params.tastePersistence * -Math.log(weights[row + chosen] / rowTotal[group]);
     }
@@ -118,16 +118,18 @@ export function arrivals(world: World): void {
   }
 }
 
-/** Inverse-CDF choice among places with positive weight (restricted to `allowed` when given); -1 if none. */
+/**
+ * Inverse-CDF choice among places with positive weight (restricted to `allowed` when given);
+ * -1 if none. `total` is the sum of the allowed weights in place order (rowTotal, rowEligible).
+ */
 function pick(
   weights: Float64Array,
   row: number,
   n: number,
   allowed: Uint8Array | undefined,
+  total: number,
   u: number,
 ): number {
-  let total = 0;
-  for (let j = 0; j < n; j++) if (!allowed || allowed[j]) total += weights[row + j];
   if (total <= 0) return -1;
   let target = u * total;
   let last = -1;

@@ -1,4 +1,4 @@
-import { counterUniform } from '../random.js';
+import { counterUniformAt, yearHash } from '../random.js';
 import type { World } from '../world.js';
 
 /**
@@ -11,6 +11,7 @@ export function equity(world: World): void {
   const p = config.params;
   const year = world.year;
   const count = people.count;
+  const hashedYear = yearHash(year);
   for (let i = 0; i < count; i++) {
     const j = people.place[i];
     let chance =
@@ -21,7 +22,7 @@ export function equity(world: World): void {
       (1 + effects.participationBoost[j]);
     if (chance > 1) chance = 1;
     const e = people.equity[i];
-    if (counterUniform(keys.equity, people.id[i], year) < chance) {
+    if (counterUniformAt(keys.equity, people.id[i], hashedYear) < chance) {
       people.engaged[i] = 1;
       people.equity[i] = e + p.equityGain * (1 - e);
     } else {

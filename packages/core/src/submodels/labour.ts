@@ -1,6 +1,6 @@
 import { MATCHED_JOB, REGULATED, SURVIVAL_JOB, TRADE, UNEMPLOYED } from '../config.js';
 import { SERVED } from '../people.js';
-import { counterUniform } from '../random.js';
+import { counterUniformAt, yearHash } from '../random.js';
 import type { World } from '../world.js';
 
 /**
@@ -28,8 +28,9 @@ export function labour(world: World): void {
     tightness[c] = supply > 0 ? Math.min(1, demand / supply) : 1;
   }
 
+  const hashedYear = yearHash(year);
   for (let i = 0; i < count; i++) {
-    const u = counterUniform(keys.labour, people.id[i], year);
+    const u = counterUniformAt(keys.labour, people.id[i], hashedYear);
     const emp = people.employment[i];
     if (emp === MATCHED_JOB) {
       if (u < p.jobLossRate) people.employment[i] = UNEMPLOYED;

@@ -1,6 +1,6 @@
 import { MATCHED_JOB, UNEMPLOYED } from '../config.js';
 import { DISPERSED } from '../people.js';
-import { counterUniform } from '../random.js';
+import { counterUniformAt, yearHash } from '../random.js';
 import type { World } from '../world.js';
 
 /**
@@ -19,7 +19,8 @@ export function relocation(world: World): void {
   const n = places.n;
   const g = places.origins;
   const alts = n + 1;
-  const { altUtility, altWeight, altWeightSum, logIncome, networkLog, learning, tightness } = scratch;
+  const { altUtility, altWeight, altWeightSum, logIncome, networkLog, learning, tightness, stayBase } =
+    scratch;
 
   // Alternatives' systematic utility by (occupation, origin), once a year.
   for (let o = 0; o < 3; o++) {
@@ -49,6 +50,25 @@ export function relocation(world: World): void {
     }
   }
 
+  // The place-level terms of staying, by (place, occupation, employment, origin), once a year;
+  // summed in the same order as in the person loop's expression, so the sums are the same.
+  for (let j = 0; j < n; j++) {
+    for (let occ = 0; occ < 3; occ++) {
+      for (let emp = 0; emp < 3; emp++) {
+        for (let origin = 0; origin < g; origin++) {
+          stayBase[((j * 3 + occ) * 3 + emp) * g + origin] =
+            p.utilIncome * logIncome[j * 9 + occ * 3 + emp] +
+            (emp === MATCHED_JOB ? p.utilMatch : 0) +
+            p.utilNetwork * networkLog[j * g + origin] +
+            p.utilSize * scratch.logPopulation[j] +
+            p.utilAmenity * places.amenity[j] +
+            p.utilLearning * learning[j];
+        }
+      }
+    }
+  }
+
+  const hashedYear = yearHash(year);
   let i = 0;
   while (i < people.count) {
     const j = people.place[i];
@@ -57,12 +77,7 @@ export function relocation(world: World): void {
     const emp = people.employment[i];
     const age = people.ageAtArrival[i] + (year - people.arrival[i]);
     let stay =
-      p.utilIncome * logIncome[j * 9 + occ * 3 + emp] +
-      (emp === MATCHED_JOB ? p.utilMatch : 0) +
-      p.utilNetwork * networkLog[j * g + origin] +
-      p.utilSize * scratch.logPopulation[j] +
-      p.utilAmenity * places.amenity[j] +
-      p.utilLearning * learning[j] +
+      stayBase[((j * 3 + occ) * 3 + emp) * g + origin] +
       p.utilEquity * people.equity[i] +
       p.utilTies * people.ties[i] +
       people.taste[i] +
@@ -76,14 +91,14 @@ export function relocation(world: World): void {
     const others = altWeightSum[occ * g + origin] - altWeight[row + j];
     const id = people.id[i];
     const pMove = others / (others + Math.exp(stay));
-    if (counterUniform(keys.relocation, id, year) >= pMove) {
+    if (counterUniformAt(keys.relocation, id, hashedYear) >= pMove) {
       if (underContract) people.contractYearsLeft[i] -= 1;
       i++;
       continue;
     }
 
     // Choose among the alternatives other than the current place.
-    let target = counterUniform(keys.destinationOnMove, id, year) * others;
+    let target = counterUniformAt(keys.destinationOnMove, id, hashedYear) * others;
     let dest = n;
     for (let a = 0; a < n; a++) {
       if (a === j) continue;
