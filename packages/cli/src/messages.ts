@@ -67,6 +67,8 @@ export const msg = {
     `settle chart: option --format: got "${format}"; allowed: ${allowed.join(', ')}`,
   badScale: (value: string) =>
     `settle: option --scale: got "${value}"; allowed: a number from 0.25 to 20 (PNG pixels per chart pixel; 3.125 gives 300 dpi)`,
+  chartUnavailable: (chart: string, dir: string, why: string) =>
+    `settle chart: chart "${chart}" cannot be drawn from ${dir}: it ${why}`,
   needChartOut: 'settle chart: --out FILE is required (the file to write the chart into)',
   wroteChart: (file: string) => `Wrote ${file}`,
   wrotePack: (dir: string, files: number, seconds: number) =>

@@ -32,6 +32,8 @@ export async function chart(args: Args): Promise<void> {
   const format = formatOf(args, out);
   const scale = scaleOption(args.options.get('scale'));
   const tables = await readTables('chart', dir);
+  const why = definition.unavailable?.(tables);
+  if (why) throw new InputError(msg.chartUnavailable(name, dir, why));
   const { renderChart } = await loadRenderers();
   const content = await renderChart(definition.build(tables), format, { scale });
   // Written whole or not at all: a temporary file renamed into place.

@@ -16,6 +16,18 @@ export interface ChartDefinition {
   /** One line for the report's table of contents. */
   caption: string;
   build: (tables: ResultTables) => TopLevelSpec;
+  /** Why the chart cannot be drawn from these tables (e.g. one scenario, nothing to compare), or undefined. */
+  unavailable?: (tables: ResultTables) => string | undefined;
+}
+
+/** Reason for charts drawn against the reference scenario when there is nothing to compare. */
+function needsPaired(measures: string[] | undefined, why: string) {
+  return (tables: ResultTables) =>
+    tables.summary.paired.some(
+      (r) => r.area === tables.summary.smallerPlacesArea && (!measures || measures.includes(r.measure)),
+    )
+      ? undefined
+      : why;
 }
 
 /** The charts of the briefing pack, in the report's order. */
@@ -31,7 +43,15 @@ export const CHARTS: readonly ChartDefinition[] = [
     caption: 'Retention at 1, 3, 5 and 10 years, by place',
     build: retentionByPlaceSpec,
   },
-  { name: 'place-map', caption: 'Change in 5-year retention, on the map', build: placeMapSpec },
+  {
+    name: 'place-map',
+    caption: 'Change in 5-year retention, on the map',
+    build: placeMapSpec,
+    unavailable: needsPaired(
+      ['retention5'],
+      'needs two or more scenarios (settle compare) run for at least 5 years',
+    ),
+  },
   {
     name: 'smaller-places',
     caption: 'Population and unfilled jobs in the smaller places',
@@ -42,11 +62,18 @@ export const CHARTS: readonly ChartDefinition[] = [
     name: 'cost-per-retained',
     caption: 'Cost per newcomer still present after 5 years',
     build: costPerRetainedSpec,
+    unavailable: (tables) =>
+      tables.summary.summary.some(
+        (r) => r.measure === 'costPerRetained5' && r.area === tables.summary.smallerPlacesArea,
+      )
+        ? undefined
+        : 'needs a run of at least 5 years',
   },
   {
     name: 'paired-difference',
     caption: 'Differences against the reference, with intervals',
     build: pairedDifferenceSpec,
+    unavailable: needsPaired(undefined, 'needs two or more scenarios (settle compare)'),
   },
 ];
 

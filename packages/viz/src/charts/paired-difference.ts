@@ -97,9 +97,12 @@ export function pairedDifferenceSpec(
   options: PairedDifferenceOptions = {},
 ): TopLevelSpec {
   const area = options.area ?? tables.summary.smallerPlacesArea;
-  const measures = options.measures ?? PAIRED_MEASURES;
   const width = options.width ?? WIDTH;
-  const data = pairedDifferenceData(tables, area, measures);
+  const data = pairedDifferenceData(tables, area, options.measures ?? PAIRED_MEASURES);
+  // Measures the run has no value for (5-year retention in a 3-year run) get no empty panel.
+  const measures = (options.measures ?? PAIRED_MEASURES).filter((m) =>
+    data.some((d) => d.measure === m.measure),
+  );
   const reference = tables.summary.reference ?? scenarioNames(tables)[0];
   const where = area === tables.summary.smallerPlacesArea ? 'the smaller places' : area;
   const others = scenarioNames(tables).filter((n) => n !== reference);

@@ -49,7 +49,7 @@ export function retentionByPlaceSpec(tables: ResultTables, options: ChartOptions
   const x = {
     field: 'median',
     type: 'quantitative' as const,
-    title: 'Share still there',
+    title: 'Share still present',
     axis: { format: '.0%', tickCount: 4 },
     scale: { zero: false },
   };

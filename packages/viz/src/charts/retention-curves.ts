@@ -42,7 +42,7 @@ export function retentionCurvesSpec(
   };
   const y: AxisField = {
     field: 'median',
-    title: isRegion ? 'Share still in the region' : 'Share still in their first place',
+    title: isRegion ? 'Share still present in the region' : 'Share still present in their first place',
     format: '.0%',
     domain: [0, 1],
   };

@@ -25,7 +25,14 @@ export interface PackOptions extends PngOptions, ReportOptions {
  * for (const f of await briefingPack(readResults('out'))) writeFileSync(join('out', f.name), f.content);
  */
 export async function briefingPack(tables: ResultTables, options: PackOptions = {}): Promise<PackFile[]> {
-  const charts = (options.charts ?? CHARTS).map((chart) => ({ chart, spec: chart.build(tables) }));
+  const wanted = options.charts ?? CHARTS;
+  const charts = wanted
+    .filter((chart) => !chart.unavailable?.(tables))
+    .map((chart) => ({ chart, spec: chart.build(tables) }));
+  const skipped = wanted.flatMap((chart) => {
+    const why = chart.unavailable?.(tables);
+    return why ? [{ chart, why }] : [];
+  });
   const files: PackFile[] = [];
   for (const { chart, spec } of charts) {
     const svg = await renderSvg(spec);
@@ -37,6 +44,6 @@ export async function briefingPack(tables: ResultTables, options: PackOptions = 
       { name: `${base}.vl.json`, content: specJson(spec) },
     );
   }
-  files.push({ name: 'report.html', content: reportHtml(tables, charts, options) });
+  files.push({ name: 'report.html', content: reportHtml(tables, charts, { ...options, skipped }) });
   return files;
 }

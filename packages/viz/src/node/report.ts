@@ -17,6 +17,8 @@ export interface ReportOptions {
    * results folder sits at the top of a Smart Settlement checkout (as `npm start`'s `out/`).
    */
   modelDocs?: string;
+  /** Charts left out, with the reason (listed under the charts). */
+  skipped?: { chart: ChartDefinition; why: string }[];
 }
 
 /** How a measure's values read in the summary tables. */
@@ -213,6 +215,7 @@ ${figuresTable(s, s.summary, s.region, names, false)}
 <h2>Charts</h2>
 <ol>${contents}</ol>
 ${figures}
+${(options.skipped ?? []).map(({ chart, why }) => `<p class="skipped">Not drawn: ${escapeHtml(chart.caption)} (${escapeHtml(chart.name)}): ${escapeHtml(why)}.</p>`).join('\n')}
 <h2>Policies, levers and costs</h2>
 ${policiesSection(s)}
 <h2>Method</h2>
