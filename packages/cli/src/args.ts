@@ -35,7 +35,9 @@ export function parseArgs(argv: string[], valued: string[], boolean: string[]): 
         ),
       );
     const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
-    if (value === undefined) throw new InputError(msg.missingValue(`--${name}`));
+    // `--years --out DIR`: the value is missing, not "--out" (which would hide the real mistake).
+    if (value === undefined || (eq < 0 && value.startsWith('--')))
+      throw new InputError(msg.missingValue(`--${name}`));
     options.set(name, [...(options.get(name) ?? []), value]);
   }
   return { positional, options, flags };
