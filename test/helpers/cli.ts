@@ -1,5 +1,5 @@
 /** Runs the built `settle` command as a user would, and reads results folders back. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -24,6 +24,24 @@ export function settle(args: string[], cwd?: string): SettleResult {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** The same, without blocking, so that several runs can share the machine's cores. */
+export function settleAsync(args: string[], cwd?: string): Promise<SettleResult> {
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`npm run build\` first`);
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: cwd ?? tempDir(),
+      env: { ...process.env, FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', fail);
+    child.on('close', (status) => done({ status, stdout, stderr }));
+  });
+}
+
 /** A fresh temporary folder. */
 export function tempDir(prefix = 'settle-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -43,5 +61,26 @@ export function folderFiles(dir: string): Map<string, Buffer> {
   return out;
 }
 
-/** Options that make a CLI run take a fraction of a second. */
-export const FAST = ['--years', '3', '--replications', '2', '--set', 'agentScale=500', '--quiet'];
+/** Options that keep the simulation of a CLI run to a fraction of a second. */
+export const FAST = ['--years', '3', '--replications', '2', '--set', 'agentScale=500'];
+
+/**
+ * Runs the command line in this process (the sources, no build needed), capturing what it
+ * prints: fast enough for many bad-input cases. Paths should be absolute.
+ */
+export async function settleInProcess(args: string[]): Promise<SettleResult> {
+  const { main } = await import('../../packages/cli/src/main.js');
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const log = console.log;
+  const error = console.error;
+  console.log = (...a: unknown[]) => void stdout.push(a.join(' '));
+  console.error = (...a: unknown[]) => void stderr.push(a.join(' '));
+  try {
+    const status = await main(args);
+    return { status, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+  } finally {
+    console.log = log;
+    console.error = error;
+  }
+}
