@@ -44,10 +44,11 @@ export function sobolChartSpec(
 ): TopLevelSpec {
   const width = options.width ?? Math.round(WIDTH * 0.8);
   const outputs = [...new Set(rows.map((r) => r.output))];
-  const order = [...rows]
+  // Parameters in the order of the first output's total index (the output the chart leads with).
+  const order = rows
+    .filter((r) => r.output === outputs[0])
     .sort((a, b) => b.ST - a.ST)
-    .map((r) => r.parameter)
-    .filter((p, i, all) => all.indexOf(p) === i);
+    .map((r) => r.parameter);
   const data = rows.flatMap((r) => [
     {
       output: r.output,
