@@ -20,5 +20,6 @@ export {
   RedisUrlError,
   waitForRedis,
 } from './redis-url.js';
+export { type FleetStatus, fleetStatus } from './status.js';
 export { decodeValue, encodeValue } from './wire.js';
 export { type FleetWorker, readRegistry, startWorker, type WorkerOptions } from './worker.js';
