@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,8 +49,18 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe.runIf(redisAvailable())('settle sweep --redis with settle worker processes', () => {
   let redis: TestRedis;
   const started: Settle[] = [];
+  const dir = tempDir('settle-fleet-');
   beforeAll(async () => {
     redis = await startRedis();
+    writeFileSync(join(dir, 'experiment.json'), JSON.stringify(EXPERIMENT));
+    // The reference: the same experiment on this machine's pool, exported as CSV.
+    const local = spawnSync(
+      process.execPath,
+      [BIN, 'sweep', 'experiment.json', '--out', 'local', '--workers', '2', '--quiet'],
+      { cwd: dir, encoding: 'utf8' },
+    );
+    if (local.status !== 0) throw new Error(`local sweep failed: ${local.stderr}`);
+    exportCsv(dir, 'local');
   });
   afterAll(async () => {
     for (const p of started) if (p.child.exitCode === null) p.child.kill('SIGKILL');
@@ -58,17 +68,6 @@ describe.runIf(redisAvailable())('settle sweep --redis with settle worker proces
   });
 
   it('loses and duplicates nothing when a worker is killed with kill -9 mid-sweep, and equals the local sweep byte for byte', async () => {
-    const dir = tempDir('settle-fleet-');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'experiment.json'), JSON.stringify(EXPERIMENT));
-
-    const local = spawnSync(
-      process.execPath,
-      [BIN, 'sweep', 'experiment.json', '--out', 'local', '--workers', '2', '--quiet'],
-      { cwd: dir, encoding: 'utf8' },
-    );
-    expect(local.status, local.stderr).toBe(0);
-
     const workerArgs = ['worker', '--redis', redis.url, '--concurrency', '1', '--lock-seconds', '2'];
     const victim = settleProcess(workerArgs, dir);
     const survivor = settleProcess(workerArgs, dir);
@@ -110,22 +109,64 @@ describe.runIf(redisAvailable())('settle sweep --redis with settle worker proces
 
     // Every table, exported sorted by run id: identical files, so no run missing or twice,
     // and the killed worker's run was done again by the other.
-    for (const [from, to] of [
-      ['local', 'local-csv'],
-      ['fleet', 'fleet-csv'],
-    ]) {
-      const r = spawnSync(process.execPath, [BIN, 'export', from, '--format', 'csv', '--out', to], {
-        cwd: dir,
-        encoding: 'utf8',
-      });
-      expect(r.status, r.stderr).toBe(0);
+    expectSameAsLocal(dir, 'fleet');
+  });
+
+  it('a coordinator killed with kill -9 and started again finishes the sweep with nothing lost or twice', async () => {
+    const worker = settleProcess(
+      ['worker', '--redis', redis.url, '--concurrency', '2', '--lock-seconds', '2'],
+      dir,
+    );
+    const sweepArgs = ['sweep', 'experiment.json', '--out', 'restarted', '--redis', redis.url];
+    const first = settleProcess(sweepArgs, dir);
+    started.push(worker, first);
+    // Kill the coordinator once a few runs have been taken; the worker goes on meanwhile.
+    const admin = connectRedis(redis.url, 'test-observer');
+    let killed = false;
+    try {
+      for (let i = 0; i < 600 && !killed && first.child.exitCode === null; i++) {
+        await sleep(50);
+        const id = [...(await readRegistry(admin)).values()].find((e) => e.name === 'fleet-test')?.id;
+        if (!id) continue;
+        const { waiting } = await fleetStatus(admin, id);
+        if (waiting > 0 && waiting <= RUNS - 6) {
+          first.child.kill('SIGKILL');
+          killed = true;
+        }
+      }
+    } finally {
+      admin.disconnect();
     }
-    const localFiles = folderFiles(join(dir, 'local-csv'));
-    const fleetFiles = folderFiles(join(dir, 'fleet-csv'));
-    expect([...fleetFiles.keys()]).toEqual([...localFiles.keys()]);
-    for (const [name, bytes] of localFiles) expect(fleetFiles.get(name)?.equals(bytes), name).toBe(true);
-    const runs = localFiles.get('runs.csv')!.toString('utf8').trim().split('\n');
-    expect(runs).toHaveLength(RUNS + 1);
-    expect(runs.slice(1).every((line) => line.includes(',done,'))).toBe(true);
+    expect(killed, first.output()).toBe(true);
+    expect(await first.exit).toBe(null);
+
+    const second = settleProcess(sweepArgs, dir);
+    started.push(second);
+    expect(await second.exit, second.output()).toBe(0);
+    expect(second.output()).toMatch(/already done/);
+    worker.child.kill('SIGTERM');
+    expect(await worker.exit).toBe(0);
+    expectSameAsLocal(dir, 'restarted');
   });
 });
+
+/** Exports DIR/FROM's store as CSV into DIR/FROM-csv. */
+function exportCsv(dir: string, from: string): void {
+  const r = spawnSync(process.execPath, [BIN, 'export', from, '--format', 'csv', '--out', `${from}-csv`], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`settle export ${from} failed: ${r.stderr}`);
+}
+
+/** The store in DIR/FROM exports to the same bytes as the local sweep's, table by table. */
+function expectSameAsLocal(dir: string, from: string): void {
+  exportCsv(dir, from);
+  const localFiles = folderFiles(join(dir, 'local-csv'));
+  const fleetFiles = folderFiles(join(dir, `${from}-csv`));
+  expect([...fleetFiles.keys()]).toEqual([...localFiles.keys()]);
+  for (const [name, bytes] of localFiles) expect(fleetFiles.get(name)?.equals(bytes), name).toBe(true);
+  const runs = localFiles.get('runs.csv')!.toString('utf8').trim().split('\n');
+  expect(runs).toHaveLength(RUNS + 1);
+  expect(runs.slice(1).every((line) => line.includes(',done,'))).toBe(true);
+}

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
 import { coordinatorLockKey } from './names.js';
 
@@ -8,18 +10,21 @@ const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call
 /**
  * One coordinator per experiment: two would each take results the other waits for. The lock
  * expires `ttlMs` after its holder stops renewing it, so a coordinator killed with kill -9 can
- * be started again once that time has passed (the new one waits for it).
+ * be started again once that time has passed (the new one waits for it), or at once on the
+ * same machine, where the new one sees that the holder's process is gone.
  */
 export class CoordinatorLock {
   private readonly key: string;
 
+  private readonly token: string;
+
   constructor(
     private readonly redis: Redis,
     experimentId: string,
-    private readonly token: string,
     private readonly ttlMs = 10_000,
   ) {
     this.key = coordinatorLockKey(experimentId);
+    this.token = `${hostname()} pid ${process.pid} ${randomUUID()}`;
   }
 
   /** Takes the lock, waiting while another coordinator holds it; false if `signal` aborts first. */
@@ -28,8 +33,13 @@ export class CoordinatorLock {
     while (!signal?.aborted) {
       const ok = await this.redis.set(this.key, this.token, 'PX', this.ttlMs, 'NX');
       if (ok === 'OK') return true;
+      const holder = await this.redis.get(this.key);
+      if (holder !== null && holderIsGone(holder)) {
+        await this.redis.eval(RELEASE, 1, this.key, holder);
+        continue;
+      }
       if (!told) {
-        onWait((await this.redis.get(this.key)) ?? 'another coordinator');
+        onWait(holder ?? 'another coordinator');
         told = true;
       }
       await sleep(500, signal);
@@ -48,6 +58,18 @@ export class CoordinatorLock {
   /** Lets the next coordinator in at once. */
   async release(): Promise<void> {
     await this.redis.eval(RELEASE, 1, this.key, this.token);
+  }
+}
+
+/** True if the token names a process on this machine that no longer exists. */
+function holderIsGone(token: string): boolean {
+  const match = /^(.*) pid (\d+) /.exec(token);
+  if (!match || match[1] !== hostname()) return false;
+  try {
+    process.kill(Number(match[2]), 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
 

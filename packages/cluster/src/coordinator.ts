@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import { VERSION } from '@smart-settlement/core';
 import type { RunOutput, RunSpec } from '@smart-settlement/runner';
 import { Queue } from 'bullmq';
@@ -115,11 +113,7 @@ export async function coordinateSweep(options: CoordinatorOptions): Promise<Swee
   connection.on('error', () => {}); // ioredis reconnects; errors would otherwise be unhandled
   try {
     await waitForRedis(connection, options.redis);
-    const lock = new CoordinatorLock(
-      connection,
-      options.experiment.id,
-      `${hostname()} pid ${process.pid} ${randomUUID()}`,
-    );
+    const lock = new CoordinatorLock(connection, options.experiment.id);
     const acquired = await lock.acquire(options.signal, (holder) =>
       log(`another coordinator holds this experiment (${holder}); waiting for it to stop`),
     );
