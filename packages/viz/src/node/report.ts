@@ -70,11 +70,18 @@ function count(v: number): string {
 function signedCount(v: number): string {
   return `${v >= 0 ? '+' : '−'}${thousands(v)}`;
 }
+/** Dollars, large sums in millions or billions so a table cell stays readable. */
+function amount(v: number): string {
+  const a = Math.abs(v);
+  if (a >= 1e9) return `$${(a / 1e9).toFixed(2)} billion`;
+  if (a >= 1e6) return `$${(a / 1e6).toFixed(1)} million`;
+  return `$${thousands(a)}`;
+}
 function dollars(v: number): string {
-  return `${v < 0 ? '−' : ''}$${thousands(v)}`;
+  return `${v < 0 ? '−' : ''}${amount(v)}`;
 }
 function signedDollars(v: number): string {
-  return `${v >= 0 ? '+' : '−'}$${thousands(v)}`;
+  return `${v >= 0 ? '+' : '−'}${amount(v)}`;
 }
 
 /** A "median (low to high)" cell. */
