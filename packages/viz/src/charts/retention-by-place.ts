@@ -43,14 +43,14 @@ export function retentionByPlaceData(tables: ResultTables) {
  * (spec as any).spec.width = 200; // wider panels
  */
 export function retentionByPlaceSpec(tables: ResultTables, options: ChartOptions = {}): TopLevelSpec {
-  const panel = options.width ? Math.floor(options.width / 4) - 12 : 150;
+  const panel = options.width ? Math.floor(options.width / 4) - 12 : 170;
   const order = areaOrder(tables);
   const rowHeight = 8 + 3 * scenarioNames(tables).length;
   const x = {
     field: 'median',
     type: 'quantitative' as const,
     title: 'Share still present',
-    axis: { format: '.0%', tickCount: 4 },
+    axis: { format: '.0%', tickCount: 4, labelOverlap: 'greedy' as const, labelSeparation: 6 },
     scale: { zero: false },
   };
   const y = {
