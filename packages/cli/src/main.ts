@@ -33,7 +33,7 @@ export const COMMANDS: Record<string, Command> = {
   schema: { valued: [], boolean: [], run: schema },
   calibration: { valued: ['replications', 'seed', 'out'], boolean: ['quiet'], run: calibration },
   sweep: { ...EXPERIMENT_OPTIONS, valued: [...EXPERIMENT_OPTIONS.valued, 'redis'], run: sweep },
-  sensitivity: { ...EXPERIMENT_OPTIONS, run: sensitivity },
+  sensitivity: { ...EXPERIMENT_OPTIONS, valued: [...EXPERIMENT_OPTIONS.valued, 'redis'], run: sensitivity },
   calibrate: { ...EXPERIMENT_OPTIONS, run: calibrate },
   export: { valued: ['format', 'out'], boolean: [], run: exportCommand },
   chart: { valued: ['format', 'scale', 'out'], boolean: ['quiet'], run: chart },
