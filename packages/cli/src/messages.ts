@@ -19,6 +19,9 @@ Usage:
                                              one chart of a results folder (format from FILE's extension)
   settle report <DIR> [--scale N]            redraw DIR/charts/ and DIR/report.html from the saved tables
   (sweep, sensitivity, calibrate take --workers N and --quiet; rerun the same command to resume)
+  settle worker --redis redis://HOST:PORT [--concurrency N] [--lock-seconds S]
+                                             run sweeps' runs on this machine for a fleet (docs/CLUSTER.md)
+  (sweep and sensitivity take --redis redis://HOST:PORT: the runs go to the fleet's workers)
 
 Options for run and compare:
   --years N          years to simulate (default: the scenario's, 20)
