@@ -28,9 +28,13 @@ export function tinyExperiment(
 export class MemoryStore implements ResultSink {
   readonly results = new Map<number, RunOutput>();
   readonly calls = new Map<number, number>();
+  readonly failures: { run: number; reason: string }[] = [];
   constructor(readonly runs: number) {}
   pending(): number[] {
     return Array.from({ length: this.runs }, (_, i) => i).filter((i) => !this.results.has(i));
+  }
+  recordFailure(run: number, reason: string): void {
+    this.failures.push({ run, reason });
   }
   record(results: readonly RunResult[]): void {
     for (const { run, output } of results) {

@@ -132,4 +132,29 @@ describe.runIf(redisAvailable())('a sweep on the fleet (coordinator and workers 
       await stranger.close();
     }
   });
+
+  it('a run that fails on every attempt is reported with its error, and the others are recorded', async () => {
+    const base = tinyExperiment(4);
+    // Run 1's scenario is broken: every worker that tries it throws.
+    const experiment = {
+      ...base,
+      runSpec: (run: number) => {
+        const spec = base.runSpec(run);
+        return run === 1 ? { ...spec, scenario: { ...spec.scenario, years: -5 } } : spec;
+      },
+    };
+    const store = new MemoryStore(4);
+    const worker = await startWorker({ redis: redis.url, concurrency: 2 });
+    try {
+      const outcome = await coordinateSweep({ redis: redis.url, experiment, store, attempts: 2 });
+      expect(outcome.stopped).toBe(false);
+      expect(outcome.recorded).toBe(3);
+      expect(outcome.failed.map((f) => f.run)).toEqual([1]);
+      expect(outcome.failed[0].reason).toMatch(/years/);
+    } finally {
+      await worker.close();
+    }
+    expect([...store.results.keys()].sort()).toEqual([0, 2, 3]);
+    expect(store.failures.map((f) => f.run)).toEqual([1]);
+  });
 });
