@@ -66,7 +66,7 @@ describe('report.html in headless Chromium', () => {
 
     /** For every chart container: how many data-mark items its SVG holds. */
     const countMarks = () =>
-      [...document.querySelectorAll('.chart')].map(
+      Array.from(document.querySelectorAll('.chart')).map(
         (c) =>
           c.querySelectorAll('svg g.role-mark > path, svg g.role-mark > line, svg g.role-mark > text').length,
       );
@@ -76,7 +76,7 @@ describe('report.html in headless Chromium', () => {
       await page.waitForFunction(
         (n) =>
           document.querySelectorAll('.chart svg g.role-mark').length > 0 &&
-          [...document.querySelectorAll('.chart')].filter((c) => c.querySelector('svg g.role-mark'))
+          Array.from(document.querySelectorAll('.chart')).filter((c) => c.querySelector('svg g.role-mark'))
             .length === n,
         CHARTS.length,
         { timeout: 30_000 },
