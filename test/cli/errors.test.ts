@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LIBRARY } from '../../packages/scenarios/src/index.js';
 import { folderFiles, settleInProcess, tempDir } from '../helpers/cli.js';
 
 // The command line's error paths, run in process (the same main() the built bin calls).
@@ -126,5 +127,34 @@ describe('settle: bad input gives exit 2, a message naming what is wrong, and wr
     expect(tampered.stderr).toContain('scenarios[0]');
     expect(tampered.stderr).toContain('years: got -3');
     expect(existsSync(join(dir, 'a')) || existsSync(join(dir, 'b'))).toBe(false);
+  });
+});
+
+describe('settle list --json, schema, validate of unreadable files (in process)', () => {
+  it('list --json prints the library as JSON', async () => {
+    const r = await settleInProcess(['list', '--json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).map((s: { name: string }) => s.name)).toEqual(Object.keys(LIBRARY));
+  });
+
+  it('schema prints a JSON Schema that names the scenario fields', async () => {
+    const r = await settleInProcess(['schema']);
+    expect(r.status).toBe(0);
+    const schema = JSON.parse(r.stdout);
+    expect(schema.$schema).toContain('json-schema.org');
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['name', 'years', 'policies', 'params']),
+    );
+  });
+
+  it('validate of a missing file or of a file that is not JSON: exit 2 naming the file', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'broken.json'), '{ "name": "x", ');
+    const missing = await settleInProcess(['validate', join(dir, 'nowhere.json')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain(`cannot read ${join(dir, 'nowhere.json')}`);
+    const broken = await settleInProcess(['validate', join(dir, 'broken.json')]);
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toContain('broken.json is not valid JSON');
   });
 });

@@ -53,7 +53,7 @@ describe('accounting of people (properties over random small scenarios and polic
         const takers = run.retention.filter((r) => r.area === INCENTIVE_TAKERS);
         if (sum(w.arrivedOnOfferByCohort) === 0) expect(takers).toEqual([]);
       }),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
   });
 
@@ -95,7 +95,7 @@ describe('accounting of people (properties over random small scenarios and polic
           ),
         ).toBe(true);
       }),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
   });
 

@@ -24,7 +24,7 @@ describe('determinism and common random numbers (in process)', () => {
 
   it('replication r of every policy scenario gets the same newcomers: equal arrivals each year, and the same first places in year 0 under policies that offer no incentive', () => {
     const names = ['baseline', 'dispersion', 'welcome', 'engagement', 'hybrid'];
-    for (const replication of [0, 1, 2]) {
+    for (const replication of [0, 1]) {
       const runs = names.map((n) => simulate(config(n), { seed: 4, replication }));
       const reference = arrivalsByYear(runs[0]);
       expect(reference.every((a) => a > 0)).toBe(true);
