@@ -7,7 +7,7 @@ import { namedScenario, resolveScenario } from '../packages/scenarios/dist/index
 export const SIZES = {
   small: { label: 'about 10 thousand people', perYear: 550 },
   medium: { label: 'about 1 million people', perYear: 55_000 },
-  large: { label: 'about 10 million people', perYear: 560_000 },
+  large: { label: 'about 10 million people', perYear: 540_000 },
 };
 
 /** The baseline scenario at a size, as a scenario object (JSON) and the engine's config. */
