@@ -44,6 +44,22 @@ describe('settle run and compare write reproducible results folders (built CLI, 
         ],
         dir,
       ),
+      empty: settleAsync(
+        [
+          'run',
+          'baseline',
+          '--years',
+          '2',
+          '--replications',
+          '1',
+          '--set',
+          'intake.perYear=0',
+          '--quiet',
+          '--out',
+          out('empty'),
+        ],
+        dir,
+      ),
     };
     r.first = await started.first;
     r.fromManifest = await settleAsync(
@@ -82,6 +98,7 @@ describe('settle run and compare write reproducible results folders (built CLI, 
   it('no temporary folder is left behind', () => {
     expect(readdirSync(dir).sort()).toEqual([
       'again',
+      'empty',
       'first',
       'from-manifest',
       'levers',
@@ -150,5 +167,18 @@ describe('settle run and compare write reproducible results folders (built CLI, 
       expect(row.lo).toBeLessThanOrEqual(row.median);
       expect(row.median).toBeLessThanOrEqual(row.hi);
     }
+  });
+
+  it('a scenario with no arrivals gives valid, empty tables: retention.csv is its header only, no NaN or null anywhere', () => {
+    const text = (file: string) => readFileSync(join(out('empty'), file), 'utf8');
+    expect(text('retention.csv').trim().split('\n')).toHaveLength(1);
+    expect(text('retention.csv')).toMatch(/^scenario,replication,seed,area,yearsSinceArrival/);
+    expect(text('places.csv').trim().split('\n').length).toBeGreaterThan(1);
+    for (const file of ['places.csv', 'measures.csv']) expect(text(file)).not.toMatch(/(^|,)(NA|NaN)(,|$)/m);
+    const summary = JSON.parse(text('summary.json'));
+    expect(JSON.stringify(summary)).not.toContain('null');
+    expect(summary.summary.some((row: { measure: string }) => row.measure.startsWith('retention'))).toBe(
+      false,
+    );
   });
 });
