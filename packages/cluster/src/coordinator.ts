@@ -5,6 +5,7 @@ import type { Redis } from 'ioredis';
 import { CoordinatorLock, sleep } from './coordinator-lock.js';
 import { type ExperimentEntry, jobIdOf, queueName, REGISTRY_KEY, type RunJobData } from './names.js';
 import { connectRedis, waitForRedis } from './redis-url.js';
+import { throttledLog } from './throttled-log.js';
 import { decodeValue } from './wire.js';
 
 /** What the coordinator needs of an experiment: an id, a name, and the spec of each run id. */
@@ -109,8 +110,10 @@ const LIVE_STATES = [
  */
 export async function coordinateSweep(options: CoordinatorOptions): Promise<SweepOutcome> {
   const log = options.log ?? (() => {});
+  const redisTrouble = throttledLog((line) => log(`Redis: ${line} (retrying)`));
   const connection = connectRedis(options.redis, 'settle-coordinator');
-  connection.on('error', () => {}); // ioredis reconnects; errors would otherwise be unhandled
+  // ioredis reconnects by itself; say so once in a while instead of at every retry.
+  connection.on('error', (error: Error) => redisTrouble(error.message));
   try {
     await waitForRedis(connection, options.redis);
     const lock = new CoordinatorLock(connection, options.experiment.id);
@@ -128,6 +131,7 @@ export async function coordinateSweep(options: CoordinatorOptions): Promise<Swee
         removeOnFail: false,
       },
     });
+    queue.on('error', (error: Error) => redisTrouble(error.message));
     try {
       return await new Session(options, connection, queue, lock, log).run();
     } finally {

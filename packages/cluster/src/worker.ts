@@ -6,6 +6,7 @@ import type { Redis } from 'ioredis';
 import { sleep } from './coordinator-lock.js';
 import { type ExperimentEntry, REGISTRY_KEY, type RunJobData } from './names.js';
 import { connectRedis, waitForRedis } from './redis-url.js';
+import { throttledLog } from './throttled-log.js';
 import { encodeValue } from './wire.js';
 
 /** Options of startWorker. */
@@ -51,11 +52,14 @@ const REGISTRY_POLL_MS = 1000;
  */
 export async function startWorker(options: WorkerOptions): Promise<FleetWorker> {
   const log = options.log ?? (() => {});
+  // While Redis is down every connection reports every retry: one line per outage is enough.
+  const trouble = throttledLog(log);
   const engine = options.engine ?? VERSION;
   const concurrency = options.concurrency ?? defaultWorkers();
   const lockDuration = options.lockDurationMs ?? 30_000;
   const connection = connectRedis(options.redis, `settle-worker-${hostname()}-${process.pid}`);
-  connection.on('error', () => {});
+  // ioredis reconnects by itself (a Redis restart pauses the worker); the log says so, throttled.
+  connection.on('error', (error: Error) => trouble(`Redis: ${error.message} (retrying)`));
   try {
     await waitForRedis(connection, options.redis);
   } catch (error) {
@@ -80,7 +84,10 @@ export async function startWorker(options: WorkerOptions): Promise<FleetWorker> 
         name: `${hostname()}-${process.pid}`,
       },
     );
-    worker.on('error', (error) => log(`${entry.name}: ${error.message}`));
+    worker.on('error', (error) => trouble(`${entry.name}: ${error.message}`));
+    worker.on('stalled', (jobId) =>
+      log(`${entry.name}: ${jobId} was held by a worker that went silent: back on the queue`),
+    );
     worker.on('failed', (job, error) => {
       if (job) log(`${entry.name}: run ${job.data.run} failed: ${error.message}`);
     });
@@ -93,7 +100,7 @@ export async function startWorker(options: WorkerOptions): Promise<FleetWorker> 
     const worker = workers.get(id);
     workers.delete(id);
     await worker?.close();
-    log(`left ${id}: its sweep is over`);
+    log(`left ${id}: no longer announced (its sweep is over)`);
   };
 
   // Follows the registry: join new experiments, leave finished ones.
@@ -115,7 +122,7 @@ export async function startWorker(options: WorkerOptions): Promise<FleetWorker> 
         }
         for (const id of [...workers.keys()]) if (!registry.has(id)) await leave(id);
       } catch (error) {
-        log(`registry: ${(error as Error).message}`);
+        trouble(`registry: ${(error as Error).message}`);
       }
       await sleep(REGISTRY_POLL_MS, stop.signal);
     }

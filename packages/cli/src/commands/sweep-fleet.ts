@@ -54,7 +54,8 @@ export async function fleetSweeper(args: Args, command: string): Promise<Sweeper
         signal: options.signal,
         log: say,
         onProgress: (p) => {
-          if (p.workers !== workers && workers !== -1) say(`${p.workers} workers connected`);
+          if (p.workers !== workers && workers !== -1)
+            say(`${p.workers} worker${p.workers === 1 ? '' : 's'} connected`);
           workers = p.workers;
           options.onProgress?.(alreadyDone + p.recorded, plan.runCount, p.recorded);
         },
