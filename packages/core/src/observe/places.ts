@@ -71,7 +71,10 @@ export class PlaceObserver implements Observer {
         gap += places.unfilled[j * 3 + o];
       }
       const row: PlaceRow = {
-        ...this.key,
+        // The key spelled out, not spread: a spread followed by many fields makes slow, dictionary-mode rows.
+        scenario: this.key.scenario,
+        replication: this.key.replication,
+        seed: this.key.seed,
         year: world.year,
         place: places.names[j],
         kind: places.kinds[j],

@@ -186,7 +186,10 @@ export class RetentionObserver implements Observer {
       // Nobody arrived: there is no share to report, so no row (never a NaN in the table).
       if (arrived === 0) continue;
       out.push({
-        ...this.key,
+        // The key spelled out, not spread: a spread followed by many fields makes slow, dictionary-mode rows.
+        scenario: this.key.scenario,
+        replication: this.key.replication,
+        seed: this.key.seed,
         area,
         yearsSinceArrival: k + 1,
         cohorts,
