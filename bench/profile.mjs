@@ -57,14 +57,19 @@ const steps = [
 if (steps.map((s) => s[0]).join() !== SCHEDULE.join())
   throw new Error(`bench/profile: SCHEDULE changed (${SCHEDULE.join()}); update the instrumented loop`);
 
+// Wall-clock and CPU time (the process's, in microseconds) of each step.
 const seconds = Object.fromEntries(steps.map(([name]) => [name, 0]));
+const cpuSeconds = Object.fromEntries(steps.map(([name]) => [name, 0]));
 let agentYears = 0;
 const started = process.hrtime.bigint();
 while (world.year < config.years) {
   for (const [name, run] of steps) {
+    const c = process.cpuUsage();
     const t = process.hrtime.bigint();
     run(world);
     seconds[name] += Number(process.hrtime.bigint() - t) / 1e9;
+    const used = process.cpuUsage(c);
+    cpuSeconds[name] += (used.user + used.system) / 1e6;
   }
   world.year += 1;
   agentYears += world.people.count;
@@ -74,6 +79,7 @@ const plain = new Model(config, { seed, replication: 0 }).run();
 if (plain.world.people.count !== world.people.count)
   throw new Error('bench/profile: the instrumented loop diverged from step()');
 const sum = Object.values(seconds).reduce((a, b) => a + b, 0);
+const cpuSum = Object.values(cpuSeconds).reduce((a, b) => a + b, 0);
 console.log(
   JSON.stringify({
     impl: `profile-${size}`,
@@ -81,11 +87,16 @@ console.log(
     seconds: total,
     agentYearsPerSec: agentYears / total,
     finalPopulation: world.people.count,
+    cpuSeconds: cpuSum,
+    agentYearsPerCpuSec: agentYears / cpuSum,
     submodels: steps.map(([name]) => ({
       name,
       seconds: seconds[name],
       share: seconds[name] / sum,
       nsPerPersonYear: (seconds[name] / agentYears) * 1e9,
+      cpuSeconds: cpuSeconds[name],
+      cpuShare: cpuSeconds[name] / cpuSum,
+      cpuNsPerPersonYear: (cpuSeconds[name] / agentYears) * 1e9,
     })),
   }),
 );

@@ -16,6 +16,7 @@ const model = new Model(config, { seed, replication: 0 });
 const yearSeconds = [];
 let agentYears = 0;
 let peakPresent = 0;
+const cpuStarted = process.cpuUsage();
 const started = process.hrtime.bigint();
 while (model.year < config.years) {
   const t = process.hrtime.bigint();
@@ -27,6 +28,10 @@ while (model.year < config.years) {
   peakPresent = Math.max(peakPresent, present);
 }
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+// CPU time of the process over the loop (all its threads, the garbage collector's included):
+// less disturbed than wall-clock time when other processes share the cores.
+const cpu = process.cpuUsage(cpuStarted);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const memory = process.memoryUsage();
 const peakRss = process.resourceUsage().maxRSS * 1024;
 const people = model.world.people;
@@ -37,6 +42,8 @@ console.log(
     seconds,
     agentYearsPerSec: agentYears / seconds,
     finalPopulation: people.count,
+    cpuSeconds,
+    agentYearsPerCpuSec: agentYears / cpuSeconds,
     size,
     warmUps,
     years: config.years,
