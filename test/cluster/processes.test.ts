@@ -110,7 +110,7 @@ describe.runIf(redisAvailable())('settle sweep --redis with settle worker proces
     // Every table, exported sorted by run id: identical files, so no run missing or twice,
     // and the killed worker's run was done again by the other.
     expectSameAsLocal(dir, 'fleet');
-  });
+  }, 120_000);
 
   it('a coordinator killed with kill -9 and started again finishes the sweep with nothing lost or twice', async () => {
     const worker = settleProcess(
@@ -147,7 +147,7 @@ describe.runIf(redisAvailable())('settle sweep --redis with settle worker proces
     worker.child.kill('SIGTERM');
     expect(await worker.exit).toBe(0);
     expectSameAsLocal(dir, 'restarted');
-  });
+  }, 120_000);
 });
 
 /** Exports DIR/FROM's store as CSV into DIR/FROM-csv. */
