@@ -8,8 +8,13 @@ import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** The redis-server binary: Debian's, else the first on PATH; undefined if there is none. */
+/**
+ * The redis-server binary: $REDIS_SERVER if set (a path; checks what happens when it is
+ * missing), else Debian's, else the first on PATH; undefined if there is none.
+ */
 export function findRedisServer(): string | undefined {
+  const chosen = process.env.REDIS_SERVER;
+  if (chosen !== undefined) return existsSync(chosen) ? chosen : undefined;
   if (existsSync('/usr/bin/redis-server')) return '/usr/bin/redis-server';
   const which = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
   const path = which.stdout.trim();
