@@ -9,6 +9,14 @@ const n = (x, digits = 0) =>
 const millions = (x) => `${n(x / 1e6, 2)} million`;
 const yes = (ok) => (ok ? 'met' : '**not met**');
 
+/** The throughput verdict: met on wall-clock time, or met per CPU-second only (a shared machine), or not. */
+function rateVerdict(t, load, cores) {
+  if (t.agentYearsPerSec >= TARGETS.rate) return 'met';
+  if (t.agentYearsPerCpuSec >= TARGETS.rate)
+    return `met per CPU-second; **not met** on wall-clock time with load ${load[0].toFixed(1)} on ${cores} cores`;
+  return '**not met**';
+}
+
 export function performanceDoc({
   machine,
   argv,
@@ -74,7 +82,13 @@ export function performanceDoc({
   p('|---|---|---|');
   if (atScale)
     p(
-      `| ${millions(TARGETS.rate)} person-years/s or more on one thread | ${millions(atScale.agentYearsPerSec)} person-years/s (${atScale.size}, ${n(atScale.peakPresent)} people) | ${yes(atScale.agentYearsPerSec >= TARGETS.rate)} |`,
+      `| ${millions(TARGETS.rate)} person-years/s or more on one thread | ${throughput
+        .filter((t) => !t.warmUps && t.size !== 'small')
+        .map(
+          (t) =>
+            `${t.size}: ${millions(t.agentYearsPerSec)} per wall-clock second, ${millions(t.agentYearsPerCpuSec)} per CPU-second`,
+        )
+        .join('; ')} | ${rateVerdict(atScale, loadBefore, machine.cores)} |`,
     );
   if (memory)
     p(
@@ -94,12 +108,12 @@ export function performanceDoc({
     p('## Throughput on one thread, by size');
     p();
     p(
-      '| Size | Intake a year | People present at the end | Person-years | Loop seconds (best of) | Person-years/s | Seconds per year (mean, last) | Peak RSS bytes/person | Column bytes/person (allocated) |',
+      '| Size | Intake a year | People present at the end | Person-years | Loop seconds, wall-clock (every try) | Person-years/s | CPU seconds | Person-years per CPU-second | Seconds per year (mean, last) | Peak RSS bytes/person | Column bytes/person (allocated) |',
     );
-    p('|---|---|---|---|---|---|---|---|---|');
+    p('|---|---|---|---|---|---|---|---|---|---|---|');
     for (const t of throughput)
       p(
-        `| ${t.size}${t.warmUps ? `, after ${t.warmUps} warm-up runs` : ''} (${sizes[t.size].label}) | ${n(t.perYear)} | ${n(t.finalPopulation)} | ${n(t.agentYears)} | ${n(t.seconds, 3)} (${t.tries.map((s) => n(s, 2)).join(', ')}) | ${millions(t.agentYearsPerSec)} | ${n(t.secondsPerYear, 4)}, ${n(t.lastYearSeconds, 4)} | ${n(t.peakRssBytesPerPerson, 1)} | ${n(t.columnBytesPerPerson, 1)} |`,
+        `| ${t.size}${t.warmUps ? `, after ${t.warmUps} warm-up runs` : ''} (${sizes[t.size].label}) | ${n(t.perYear)} | ${n(t.finalPopulation)} | ${n(t.agentYears)} | ${n(t.seconds, 3)} (${t.tries.map((s) => n(s, 2)).join(', ')}) | ${millions(t.agentYearsPerSec)} | ${n(t.cpuSeconds, 3)} | ${millions(t.agentYearsPerCpuSec)} | ${n(t.secondsPerYear, 4)}, ${n(t.lastYearSeconds, 4)} | ${n(t.peakRssBytesPerPerson, 1)} | ${n(t.columnBytesPerPerson, 1)} |`,
       );
     p();
     p(
@@ -113,18 +127,21 @@ export function performanceDoc({
   }
 
   if (profile) {
-    const total = profile.submodels.reduce((a, s) => a + s.nsPerPersonYear, 0);
+    const total = profile.submodels.reduce((a, s) => a + s.cpuNsPerPersonYear, 0);
     p(`## Where a year's time goes (${profile.impl.replace('profile-', '')} size)`);
     p();
     p(
-      `The yearly loop of packages/core/src/schedule.ts, with a clock around each step (bench/profile.mjs): ${millions(profile.agentYearsPerSec)} ` +
-        `person-years/s, ${n(total, 1)} ns per person-year in all.`,
+      `The yearly loop of packages/core/src/schedule.ts, with a clock around each step (bench/profile.mjs, best of the tries): ` +
+        `${millions(profile.agentYearsPerSec)} person-years per wall-clock second, ${millions(profile.agentYearsPerCpuSec)} per CPU-second, ` +
+        `${n(total, 1)} CPU nanoseconds per person-year in all. Shares are of CPU time, which other processes on the machine do not inflate.`,
     );
     p();
-    p('| Step | Share of the loop | ns per person-year |');
-    p('|---|---|---|');
+    p('| Step | Share of the loop (CPU) | CPU ns per person-year | Wall-clock ns per person-year |');
+    p('|---|---|---|---|');
     for (const s of profile.submodels)
-      p(`| ${s.name} | ${n(s.share * 100, 1)} % | ${n(s.nsPerPersonYear, 1)} |`);
+      p(
+        `| ${s.name} | ${n(s.cpuShare * 100, 1)} % | ${n(s.cpuNsPerPersonYear, 1)} | ${n(s.nsPerPersonYear, 1)} |`,
+      );
     p();
     p(
       'Arrivals is paid per newcomer, not per person present: every newcomer draws six sequential uniforms (seedrandom Alea), ' +
@@ -136,13 +153,14 @@ export function performanceDoc({
     p();
     const budget = 1e9 / TARGETS.rate;
     if (atScale && atScale.agentYearsPerSec < TARGETS.rate) {
-      const top = [...profile.submodels].sort((a, b) => b.share - a.share).slice(0, 3);
+      const top = [...profile.submodels].sort((a, b) => b.cpuShare - a.cpuShare).slice(0, 3);
       p('### Why the throughput target is not met, and what it would take');
       p();
       p(
         `${millions(TARGETS.rate)} person-years/s is a budget of ${n(budget, 1)} ns per person-year for everything; this run spent ` +
-          `${n(1e9 / atScale.agentYearsPerSec, 1)} ns (the profiled loop ${n(total, 1)} ns). The largest steps are ` +
-          `${top.map((s) => `${s.name} (${n(s.nsPerPersonYear, 1)} ns)`).join(', ')}. ` +
+          `${n(1e9 / atScale.agentYearsPerSec, 1)} wall-clock ns and ${n(1e9 / atScale.agentYearsPerCpuSec, 1)} CPU ns (the profiled loop ${n(total, 1)} CPU ns). ` +
+          `${atScale.agentYearsPerCpuSec >= TARGETS.rate ? `Per CPU-second the loop meets the target: the wall-clock figure is low because other processes shared the ${machine.cores} cores (load average ${loadBefore[0].toFixed(1)} before, ${loadAfter[0].toFixed(1)} after), so the process got about ${n((atScale.cpuSeconds / atScale.seconds) * 100)} % of a core. ` : ''}The largest steps are ` +
+          `${top.map((s) => `${s.name} (${n(s.cpuNsPerPersonYear, 1)} ns)`).join(', ')}. ` +
           `Closing the gap of ${n(1e9 / atScale.agentYearsPerSec - budget, 1)} ns means, in order of yield: ` +
           '(1) running the per-person submodels labour, ties, learning and equity in one pass over the columns instead of four ' +
           '(each pass reloads place, flags and arrival year, and streams the columns through the cache again); ' +
@@ -175,19 +193,29 @@ export function performanceDoc({
     );
     p();
     p(
-      '| Workers | Runs | Seconds | Person-years/s | Speed-up | Efficiency | Results identical to 1 worker |',
+      '| Workers | Runs | Seconds | Person-years/s | Speed-up | Efficiency | CPU seconds (all threads) | Speed-up estimate on idle cores | Results identical to 1 worker |',
     );
-    p('|---|---|---|---|---|---|---|');
+    p('|---|---|---|---|---|---|---|---|---|');
     for (const s of scaling)
       p(
-        `| ${s.workers} | ${s.runs} | ${n(s.seconds, 2)} | ${millions(s.agentYearsPerSec)} | ${n(s.speedUp, 2)}x | ${n(s.efficiency * 100)} % | ${s.identical ? 'yes' : '**no**'} |`,
+        `| ${s.workers} | ${s.runs} | ${n(s.seconds, 2)} | ${millions(s.agentYearsPerSec)} | ${n(s.speedUp, 2)}x | ${n(s.efficiency * 100)} % | ${n(s.cpuSeconds, 2)} | ${n(s.idleSpeedUpEstimate, 2)}x | ${s.identical ? 'yes' : '**no**'} |`,
       );
+    p();
+    p(
+      '*Speed-up estimate on idle cores* = workers x CPU seconds on 1 worker / CPU seconds on N workers: the speed-up if the ' +
+        'cores were free and the only loss were the extra CPU time more workers spend (starting each thread, each thread ' +
+        'compiling the model). It is an estimate, not a measurement; the measured speed-up is the column before.',
+    );
     p();
     if (twoWorkers && twoWorkers.speedUp < TARGETS.speedUp)
       p(
-        `The speed-up is below ${TARGETS.speedUp}x. Runs are independent and share nothing, so on an idle machine with two free cores ` +
-          'the ceiling is set by the main thread (gathering and structured-cloning the tables) and by memory bandwidth; on this run ' +
-          'the load average shows other processes taking CPU time that the two workers would otherwise have had.\n',
+        `The measured speed-up is below ${TARGETS.speedUp}x. Runs are independent and share nothing; the CPU time column shows how ` +
+          `much extra work the second worker costs (${n((twoWorkers.cpuSeconds / first.cpuSeconds - 1) * 100)} %: a second thread ` +
+          'loads the packages and compiles the model again, which a longer ensemble amortises). The rest of the gap is the machine: ' +
+          `with a load average of ${loadBefore[0].toFixed(1)} on ${machine.cores} cores the process's threads shared the cores with other ` +
+          "processes (and Linux may schedule a session's threads as one group), so a second thread could not get a second core. " +
+          'What it takes: a rerun on idle cores (see the estimate column), and keeping workers alive across ensembles ' +
+          '(a RunPool can be reused; runEnsembleParallel starts a fresh pool per call).\n',
       );
   }
   return `${lines.join('\n')}\n`;

@@ -127,7 +127,7 @@ function parseOptions(argv) {
     sizes: ['small', 'medium', 'large'],
     parts: ['throughput', 'profile', 'scaling'],
     repeat: 3,
-    replications: 8,
+    replications: 16,
     writeDocs: undefined,
   };
   for (let i = 0; i < argv.length; i++) {
