@@ -91,13 +91,15 @@ export async function executeJob(
   const threads = Math.min(workers, specs.length);
   const progress = progressReporter(threads > 0 ? `settle (${threads} workers)` : 'settle', quiet);
   const folder = ResultsFolder.open(out);
-  const pool = threads > 0 ? new RunPool({ workers: threads }) : undefined;
+  let pool = threads > 0 ? new RunPool({ workers: threads }) : undefined;
   try {
-    const runs = pool
+    const runs: AsyncIterable<RunOutput> = pool
       ? pool.runAll(specs, { onRun: progress.update })
       : orderedRuns(specs, inProcess(job, configs), { window: 1, onRun: progress.update });
     const measures = await writeRunTables(folder, runs);
     progress.end();
+    await pool?.destroy(); // the threads' memory is not needed by the stages
+    pool = undefined;
     const result = summarizeMeasures(configs, measures);
     folder.write('summary.json', toJson(summaryDocument(job, configs, result, ontarioPlaces().provenance)));
     folder.write('measures.csv', toCsv(measures, MEASURE_COLUMNS));
