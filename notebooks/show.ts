@@ -1,30 +1,72 @@
 // Display helpers for the notebooks: Vega-Lite charts as inline SVG and tables as HTML, so
 // the committed outputs read on GitHub and nbviewer without JavaScript.
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import { type EnsembleResult, type ModelConfig, SMALLER_PLACES, VERSION } from '@smart-settlement/core';
+import { type ResultTables, THEME } from '@smart-settlement/viz';
+import { renderSvg } from '@smart-settlement/viz/node';
+
+/** A Vega-Lite spec (the viz package's builders return these). */
+type TopLevelSpec = Parameters<typeof renderSvg>[0];
 
 declare const Deno: {
   jupyter: { display(bundle: Record<string, unknown>, options: { raw: boolean }): Promise<void> };
 };
 
-/** Renders a Vega-Lite spec to SVG text, headless. */
-export async function svgOf(spec: TopLevelSpec): Promise<string> {
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
-  try {
-    return await view.toSVG();
-  } finally {
-    view.finalize();
-  }
-}
-
-/** Shows a Vega-Lite chart inline as SVG (with its title as the plain-text fallback). */
-export async function show(spec: TopLevelSpec): Promise<void> {
-  const title = (spec as { title?: unknown }).title;
-  const text = typeof title === 'string' ? title : 'chart';
+/**
+ * Shows a Vega-Lite chart inline as SVG (its title as the plain-text fallback). Specs written
+ * in a notebook get the project's chart theme unless they set their own `config`.
+ */
+export async function show(spec: TopLevelSpec | Record<string, unknown>): Promise<void> {
+  const themed = { config: THEME, ...spec } as TopLevelSpec;
+  const title = (spec as { title?: string | { text?: string } }).title;
+  const text = typeof title === 'string' ? title : (title?.text ?? 'chart');
   await Deno.jupyter.display(
-    { 'image/svg+xml': await svgOf(spec), 'text/plain': `[${text}]` },
+    { 'image/svg+xml': await renderSvg(themed), 'text/plain': `[${text}]` },
     { raw: true },
   );
+}
+
+/**
+ * The tables the viz package's charts read, from an ensemble run in the notebook (what
+ * `settle compare` would write to a results folder).
+ */
+export function resultTablesOf(
+  configs: ModelConfig[],
+  result: EnsembleResult,
+  run: { seed: number; replications: number; descriptions?: Record<string, string> },
+): ResultTables {
+  const first = configs[0];
+  return {
+    summary: {
+      library: { name: '@smart-settlement/core', version: VERSION },
+      region: first.region,
+      smallerPlacesArea: SMALLER_PLACES,
+      seed: run.seed,
+      replications: run.replications,
+      years: first.years,
+      startYear: first.startYear,
+      agentScale: first.agentScale,
+      interval: 0.9,
+      reference: first.name,
+      scenarios: configs.map((c) => ({
+        name: c.name,
+        description: run.descriptions?.[c.name] ?? '',
+        policies: c.policies.map((p) => ({ name: p.name, kind: p.kind, levers: { ...p.levers } })),
+      })),
+      places: first.places.map((p) => ({
+        name: p.name,
+        kind: p.kind,
+        population: p.population,
+        lat: p.lat,
+        lon: p.lon,
+        smaller: p.smaller,
+      })),
+      measures: {},
+      summary: result.summary,
+      paired: result.paired,
+    },
+    retention: result.runs.flatMap((r) => r.retention),
+    places: result.runs.flatMap((r) => r.places),
+  };
 }
 
 type Cell = string | number;
