@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRedisUrl, RedisUrlError } from '../../packages/cluster/src/index.js';
+import { checkRedisUrl, RedisUrlError, redactRedisUrl } from '../../packages/cluster/src/index.js';
 
 describe('the --redis address', () => {
   it('accepts redis:// and rediss:// URLs with a host', () => {
@@ -25,5 +25,11 @@ describe('the --redis address', () => {
     expect(error?.message).toContain(JSON.stringify(value));
     expect(error?.message).toContain(reason);
     expect(error?.message).toContain('redis://HOST:PORT');
+  });
+
+  it('is shown in logs without its password', () => {
+    expect(redactRedisUrl('redis://:s3cret@10.0.0.5:6379')).toBe('redis://:***@10.0.0.5:6379');
+    expect(redactRedisUrl('redis://user:s3cret@host:6379/2')).not.toContain('s3cret');
+    expect(redactRedisUrl('redis://10.0.0.5:6379')).toBe('redis://10.0.0.5:6379');
   });
 });

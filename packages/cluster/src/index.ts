@@ -18,6 +18,7 @@ export {
   connectRedis,
   RedisUnreachableError,
   RedisUrlError,
+  redactRedisUrl,
   waitForRedis,
 } from './redis-url.js';
 export { type FleetStatus, fleetStatus } from './status.js';

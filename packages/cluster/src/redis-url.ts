@@ -32,6 +32,17 @@ export function checkRedisUrl(value: string): string {
   return url.href;
 }
 
+/** The URL with its password hidden, for logs. */
+export function redactRedisUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.password) url.password = '***';
+    return url.href;
+  } catch {
+    return value;
+  }
+}
+
 /** Redis did not answer at the given address in time. */
 export class RedisUnreachableError extends Error {
   constructor(
@@ -39,7 +50,7 @@ export class RedisUnreachableError extends Error {
     timeoutMs: number,
   ) {
     super(
-      `cannot reach Redis at ${url} within ${timeoutMs / 1000} s (is redis-server running there, listening on that address and reachable from this machine?)`,
+      `cannot reach Redis at ${redactRedisUrl(url)} within ${timeoutMs / 1000} s (is redis-server running there, listening on that address and reachable from this machine?)`,
     );
     this.name = 'RedisUnreachableError';
   }

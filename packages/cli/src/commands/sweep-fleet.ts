@@ -40,8 +40,9 @@ export async function fleetSweeper(args: Args, command: string): Promise<Sweeper
       const pending = await store.pendingRunIds('sweep');
       const alreadyDone = plan.runCount - pending.length;
       let workers = -1;
+      const shown = cluster.redactRedisUrl(redis);
       say(
-        `${pending.length} runs to do on the fleet at ${redis} (start workers with: settle worker --redis ${redis})`,
+        `${pending.length} runs to do on the fleet at ${shown} (start workers with: settle worker --redis ${shown})`,
       );
       const outcome = await cluster.coordinateSweep({
         redis,

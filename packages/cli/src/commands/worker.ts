@@ -59,7 +59,9 @@ export async function worker(args: Args): Promise<void> {
       },
     }),
   );
-  say(`connected to ${redis}, ${concurrency} runs at once; waiting for experiments (Ctrl-C to stop)`);
+  say(
+    `connected to ${cluster.redactRedisUrl(redis!)}, ${concurrency} runs at once; waiting for experiments (Ctrl-C to stop)`,
+  );
   await new Promise<void>((resolve, reject) => {
     const stop = () => {
       process.on('SIGINT', () => process.exit(130));
