@@ -1,0 +1,43 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { settle, tempDir } from '../helpers/cli.js';
+
+// Bad fleet options are bad input: a message naming the option, exit 2, nothing written.
+describe('settle worker and settle sweep --redis with bad input', () => {
+  it('settle worker without --redis says it is required', () => {
+    const r = settle(['worker']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--redis redis://HOST:PORT is required');
+  });
+
+  it('settle worker with a URL that is not redis:// names the value and what is allowed', () => {
+    const r = settle(['worker', '--redis', 'http://10.0.0.5:6379']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('"http://10.0.0.5:6379"');
+    expect(r.stderr).toContain('allowed: redis://HOST:PORT');
+  });
+
+  it('settle sweep --redis with a bad URL or with --workers writes nothing', () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'e.json'),
+      JSON.stringify({
+        name: 'e',
+        scenario: 'dispersion',
+        parameters: [{ path: 'dispersion.incentive', values: [0, 1] }],
+        design: { type: 'factorial' },
+      }),
+    );
+    const badUrl = settle(['sweep', 'e.json', '--out', 'out', '--redis', '10.0.0.5:6379'], dir);
+    expect(badUrl.status).toBe(2);
+    expect(badUrl.stderr).toContain('has no scheme');
+    const withWorkers = settle(
+      ['sweep', 'e.json', '--out', 'out', '--redis', 'redis://127.0.0.1:6379', '--workers', '2'],
+      dir,
+    );
+    expect(withWorkers.status).toBe(2);
+    expect(withWorkers.stderr).toContain('--concurrency');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+});
