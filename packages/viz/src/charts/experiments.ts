@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { wrapText } from '../text-width.js';
 import { MUTED, PALETTE, THEME, WIDTH } from '../theme.js';
 
 /**
@@ -31,6 +32,11 @@ export interface MorrisChartRow {
 }
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+/** Subtitle lines wrapped to the chart's width, so a long line never widens the chart. */
+function wrapped(lines: readonly string[], width: number): string[] {
+  return lines.flatMap((line) => wrapText(line, width, 12));
+}
 
 /**
  * Sobol indices as a tornado of bars: for each parameter (sorted by total index) its
@@ -73,10 +79,13 @@ export function sobolChartSpec(
     config: THEME,
     title: {
       text: options.title ?? 'Sobol sensitivity indices',
-      subtitle: options.subtitle ?? [
-        'Share of the output variance due to each parameter alone (S1) and with its interactions (ST).',
-        'Whiskers: 95% bootstrap intervals. Model outcomes, not forecasts.',
-      ],
+      subtitle: wrapped(
+        options.subtitle ?? [
+          'Share of the output variance due to each parameter alone (S1) and with its interactions (ST).',
+          'Whiskers: 95% bootstrap intervals. Model outcomes, not forecasts.',
+        ],
+        WIDTH,
+      ),
     },
     data: { values: data },
     facet: {
@@ -142,10 +151,13 @@ export function morrisChartSpec(
     config: THEME,
     title: {
       text: options.title ?? 'Morris screening',
-      subtitle: options.subtitle ?? [
-        'Bars: mu*, the mean absolute effect of moving a parameter across its whole range (whiskers: 95% bootstrap).',
-        'Dots: sigma, the spread of those effects (interactions, non-linearity). Model outcomes, not forecasts.',
-      ],
+      subtitle: wrapped(
+        options.subtitle ?? [
+          'Bars: mu*, the mean absolute effect of moving a parameter across its whole range (whiskers: 95% bootstrap).',
+          'Dots: sigma, the spread of those effects (interactions, non-linearity). Model outcomes, not forecasts.',
+        ],
+        WIDTH,
+      ),
     },
     data: { values: rows as unknown as Record<string, unknown>[] },
     facet: {
@@ -237,9 +249,12 @@ export function posteriorChartSpec(
     config: THEME,
     title: {
       text: options.title ?? 'Posterior of the calibrated parameters',
-      subtitle: options.subtitle ?? [
-        'ABC-SMC posterior, weighted particles, over the prior range (flat prior). Line: posterior median.',
-      ],
+      subtitle: wrapped(
+        options.subtitle ?? [
+          'ABC-SMC posterior, weighted particles, over the prior range (flat prior). Line: posterior median.',
+        ],
+        WIDTH,
+      ),
     },
     data: { values: data },
     facet: { field: 'parameter', type: 'nominal', title: null, columns: Math.min(3, parameters.length) },
@@ -288,9 +303,12 @@ export function predictiveChartSpec(
     config: THEME,
     title: {
       text: options.title ?? 'Posterior predictive check against the targets',
-      subtitle: options.subtitle ?? [
-        'Bars: 90% of runs drawn from the posterior; dots: their median; diamonds: observed.',
-      ],
+      subtitle: wrapped(
+        options.subtitle ?? [
+          'Bars: 90% of runs drawn from the posterior; dots: their median; diamonds: observed.',
+        ],
+        WIDTH,
+      ),
     },
     width: options.width ?? Math.round(WIDTH * 0.8),
     height: { step: 28 },
