@@ -91,8 +91,9 @@ if (options.parts.includes('scaling')) {
   for (const s of scaling) {
     emit(s);
     log(
-      `ensemble of ${s.runs} runs on ${s.workers} worker(s): ${s.seconds.toFixed(2)} s, speed-up ` +
-        `${s.speedUp.toFixed(2)}x, efficiency ${(s.efficiency * 100).toFixed(0)} %, identical results: ${s.identical}`,
+      `ensemble of ${s.runs} runs, ${s.kind} pool of ${s.workers} worker(s): ${s.seconds.toFixed(2)} s, speed-up ` +
+        `${s.speedUp.toFixed(2)}x, efficiency ${(s.efficiency * 100).toFixed(0)} %, CPU ${s.cpuSeconds.toFixed(2)} s, ` +
+        `idle-core estimate ${s.idleSpeedUpEstimate.toFixed(2)}x, identical results: ${s.identical}`,
     );
   }
 }

@@ -1,52 +1,100 @@
-// Ensemble scaling: the same ensemble on 1 worker thread and on 2, through runner's
-// runEnsembleParallel; the speed-up and the efficiency, and a check that the results match.
-// Usage: node bench/scaling.mjs [workers...]   prints one JSON object per worker count.
-import { runEnsembleParallel } from '../packages/runner/dist/index.js';
-import { namedScenario } from '../packages/scenarios/dist/index.js';
+// Ensemble scaling: the same ensemble on 1 worker thread and on 2, the speed-up and the
+// efficiency, and a check that the results are identical. Two ways:
+// - cold: runner's runEnsembleParallel, which starts a fresh pool (thread start and each
+//   thread compiling the model are part of the time), as one `settle compare` does;
+// - warm: one RunPool per worker count, started and given one run per thread before the clock
+//   starts, as a long-lived pool (a sweep, a cluster worker) runs ensemble after ensemble.
+// Usage: node bench/scaling.mjs [workers,...] [replications]   prints one JSON object per measurement.
+
+import { ensembleTasks } from '../packages/core/dist/index.js';
+import { RunPool, runEnsembleParallel } from '../packages/runner/dist/index.js';
+import { freezeScenario, namedScenario, resolveScenario } from '../packages/scenarios/dist/index.js';
 
 const counts = (process.argv[2] ?? '1,2').split(',').map(Number);
 const replications = Number(process.argv[3] ?? 16);
 // The default model at its default scale (150,000 arrivals a year, one agent for 20 people).
 const scenarios = [namedScenario('baseline'), namedScenario('engagement')];
-const options = { replications, seed: 1 };
-// Warm-up: thread start and the first compilation are not part of an ensemble's steady cost.
-await runEnsembleParallel([{ ...scenarios[0], years: 2 }], { replications: 2, seed: 1, workers: 2 });
-let reference;
-let oneWorker;
-let oneWorkerCpu;
-for (const workers of counts) {
+const seed = 1;
+
+/** Agents present at the end of each year, summed over years and runs (as in throughput.mjs). */
+function agentYearsOf(runs) {
+  let sum = 0;
+  for (const run of runs) for (const row of run.places) sum += row.newcomers / (run.agentScale ?? run.scale);
+  return Math.round(sum);
+}
+
+async function cold(workers) {
+  const result = await runEnsembleParallel(scenarios, { replications, seed, workers });
+  return {
+    text: JSON.stringify(result),
+    runs: result.runs,
+    finalPopulation: sum(result.runs.map((r) => r.finalAgents)),
+  };
+}
+
+const frozen = scenarios.map((s) => {
+  const { scenario, config } = resolveScenario(s);
+  return { scenario: freezeScenario(scenario, config), agentScale: config.agentScale };
+});
+const specs = ensembleTasks(frozen.length, replications).map((t) => ({
+  scenario: frozen[t.scenarioIndex].scenario,
+  seed,
+  replication: t.replication,
+}));
+
+async function warm(pool) {
+  const outputs = [];
+  for await (const output of pool.runAll(specs)) outputs.push(output);
+  const tasks = ensembleTasks(frozen.length, replications);
+  const runs = outputs.map((o, i) => ({ ...o, scale: frozen[tasks[i].scenarioIndex].agentScale }));
+  return { text: JSON.stringify(outputs), runs, finalPopulation: sum(outputs.map((o) => o.finalAgents)) };
+}
+
+function sum(values) {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+async function measure(kind, workers, run) {
   const cpuStarted = process.cpuUsage();
   const t = process.hrtime.bigint();
-  const result = await runEnsembleParallel(scenarios, { ...options, workers });
+  const result = await run();
   const seconds = Number(process.hrtime.bigint() - t) / 1e9;
   // CPU time of every thread of the process: if it stays the same with more workers while the
   // wall-clock time does not fall, the cores were busy with other processes, not with overhead.
   const cpu = process.cpuUsage(cpuStarted);
-  const text = JSON.stringify(result);
-  reference ??= text;
-  oneWorker ??= seconds;
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  oneWorkerCpu ??= cpuSeconds;
-  // Agents present at the end of each year, summed over years and runs (as in throughput.mjs).
-  let agentYears = 0;
-  for (const run of result.runs) for (const row of run.places) agentYears += row.newcomers / run.agentScale;
-  const finalPopulation = result.runs.reduce((a, r) => a + r.finalAgents, 0);
+  return { kind, workers, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, ...result };
+}
+
+const results = [];
+for (const workers of counts) results.push(await measure('cold', workers, () => cold(workers)));
+for (const workers of counts) {
+  const pool = new RunPool({ workers });
+  // One run per thread before the clock starts: threads started, packages loaded, model compiled.
+  await Promise.all(Array.from({ length: workers * 2 }, (_, i) => pool.run(specs[i % specs.length])));
+  results.push(await measure('warm', workers, () => warm(pool)));
+  await pool.destroy();
+}
+
+for (const r of results) {
+  const one = results.find((x) => x.kind === r.kind && x.workers === counts[0]);
+  const agentYears = agentYearsOf(r.runs);
   console.log(
     JSON.stringify({
-      impl: `ensemble-${workers}-worker${workers > 1 ? 's' : ''}`,
-      agentYears: Math.round(agentYears),
-      seconds,
-      agentYearsPerSec: agentYears / seconds,
-      finalPopulation,
-      runs: result.runs.length,
-      cpuSeconds,
+      impl: `ensemble-${r.kind}-${r.workers}-worker${r.workers > 1 ? 's' : ''}`,
+      agentYears,
+      seconds: r.seconds,
+      agentYearsPerSec: agentYears / r.seconds,
+      finalPopulation: r.finalPopulation,
+      kind: r.kind,
+      runs: r.runs.length,
+      workers: r.workers,
+      cpuSeconds: r.cpuSeconds,
+      speedUp: one.seconds / r.seconds,
+      efficiency: one.seconds / r.seconds / r.workers,
       // The speed-up on otherwise idle cores if the only loss were the extra CPU time that more
-      // workers spend (thread start, each thread compiling the model): workers x CPU(1) / CPU(N).
-      idleSpeedUpEstimate: (workers * oneWorkerCpu) / cpuSeconds,
-      workers,
-      speedUp: oneWorker / seconds,
-      efficiency: oneWorker / seconds / workers,
-      identical: text === reference,
+      // workers spend: workers x CPU(1) / CPU(N). An estimate, not a measurement.
+      idleSpeedUpEstimate: (r.workers * one.cpuSeconds) / r.cpuSeconds,
+      identical: r.text === one.text,
     }),
   );
 }
