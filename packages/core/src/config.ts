@@ -2,19 +2,27 @@ import type { Policy } from './policy.js';
 
 /** Occupation groups: who needs a recognised credential to work in their field. */
 export const OCCUPATIONS = ['regulated', 'trade', 'other'] as const;
+/** One of {@link OCCUPATIONS}. */
 export type Occupation = (typeof OCCUPATIONS)[number];
+/** Index of the regulated occupations (a recognised credential is needed) in per-occupation arrays. */
 export const REGULATED = 0;
+/** Index of the trades in per-occupation arrays. */
 export const TRADE = 1;
+/** Index of the other occupations in per-occupation arrays. */
 export const OTHER = 2;
 
 /** Employment states. */
 export const EMPLOYMENT = ['none', 'survival', 'matched'] as const;
+/** Employment code: no job. */
 export const UNEMPLOYED = 0;
+/** Employment code: a survival job below the person's skills. */
 export const SURVIVAL_JOB = 1;
+/** Employment code: a job that matches the person's skills. */
 export const MATCHED_JOB = 2;
 
 /** Place kinds, by population: metro (500,000 or more), mid-size city, small centre (under 100,000). */
 export const PLACE_KINDS = ['metro', 'mid-size', 'small'] as const;
+/** One of {@link PLACE_KINDS}. */
 export type PlaceKind = (typeof PLACE_KINDS)[number];
 
 /** One place as the engine needs it: every attribute resolved to a number. */

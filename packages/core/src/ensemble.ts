@@ -29,6 +29,7 @@ export function ensembleTasks(scenarios: number, replications: number): RunTask[
   return tasks;
 }
 
+/** Options of {@link runEnsemble}. */
 export interface EnsembleOptions {
   replications: number;
   seed: number;
@@ -38,6 +39,13 @@ export interface EnsembleOptions {
   onRun?: (done: number, total: number) => void;
 }
 
+/**
+ * What {@link runEnsemble} returns: every run's tables, the measures of every run, their
+ * medians and intervals across replications, and the paired differences against the first scenario.
+ * @example
+ * const { summary } = runEnsemble([config], { replications: 10, seed: 1 });
+ * summary.find((s) => s.area === SMALLER_PLACES && s.measure === 'retention5')?.median;
+ */
 export interface EnsembleResult {
   runs: RunResult[];
   measures: MeasureRow[];

@@ -17,6 +17,7 @@ export const MEASURES = [
   'costPerRetained5',
   'income',
 ] as const;
+/** One of the accountability {@link MEASURES}, e.g. `'retention5'`. */
 export type Measure = (typeof MEASURES)[number];
 
 /** One measure of one run for one area. */

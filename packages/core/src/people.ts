@@ -135,6 +135,7 @@ export class PersonTable {
 /** Storage per agent row across all columns. */
 export const BYTES_PER_PERSON = 4 + 2 + 1 + 1 + 1 + 1 + 4 + 4 + 1 + 4 + 4 + 1 + 1 + 4 + 2 + 2 + 1 + 4;
 
-/** Flag bits. */
+/** Flag bit: the person was served by welcome services. */
 export const SERVED = 1;
+/** Flag bit: the person settled on an incentive offer (an incentive taker). */
 export const DISPERSED = 2;

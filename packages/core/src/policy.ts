@@ -66,7 +66,9 @@ export interface Policy {
   readonly kind: string;
   /** The levers as set, for the manifest and the report. */
   readonly levers: Readonly<Record<string, unknown>>;
+  /** Step 1 of the year: spends the year's budget and adds the programme's effects per place to `effects`. */
   act?(view: PolicyView, year: number, effects: ProgrammeEffects): void;
+  /** Step 2 of the year: the incentive offer made to this year's newcomers, if any. */
   offer?(view: PolicyView, year: number): IncentiveOffer | undefined;
 }
 

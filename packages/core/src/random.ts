@@ -16,6 +16,7 @@ export const PURPOSES = [
   'relocation',
   'destinationOnMove',
 ] as const;
+/** One of the {@link PURPOSES}: each draws from its own random stream. */
 export type Purpose = (typeof PURPOSES)[number];
 
 /**

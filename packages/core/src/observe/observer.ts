@@ -5,6 +5,7 @@ import type { World } from '../world.js';
  * no random numbers, so turning one on changes nothing else.
  */
 export interface Observer {
+  /** Called once at the end of every year with the whole state; must not change it. */
   observe(world: World): void;
 }
 

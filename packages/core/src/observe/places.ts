@@ -47,6 +47,7 @@ export class PlaceObserver implements Observer {
     private readonly sink?: (row: PlaceRow) => void,
   ) {}
 
+  /** Records (or hands to the sink) one row per place for the year just ended. */
   observe(world: World): void {
     const { places, tallies, people, scratch, config } = world;
     const k = config.agentScale;
@@ -104,6 +105,7 @@ export class PlaceObserver implements Observer {
     }
   }
 
+  /** The rows kept so far (empty when a sink took them). */
   rows(): PlaceRow[] {
     return this.kept;
   }

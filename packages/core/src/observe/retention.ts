@@ -59,6 +59,7 @@ export class RetentionObserver implements Observer {
     this.left = new Float64Array(0);
   }
 
+  /** Counts, for every cohort and first place, who stayed, moved or left by the end of the year. */
   observe(world: World): void {
     const { people, places } = world;
     const n = places.n;

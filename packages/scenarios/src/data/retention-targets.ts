@@ -16,6 +16,11 @@ export interface RetentionTarget {
   sourceQuality: string;
 }
 
+/**
+ * The observed retention rates (see {@link RetentionTarget}), each with its source.
+ * @example
+ * RETENTION_TARGETS.find((t) => t.id === 'on-5y-2016')?.valuePct; // 93.1
+ */
 export const RETENTION_TARGETS: readonly RetentionTarget[] = [
   {
     id: 'on-5y-2016',

@@ -22,6 +22,7 @@ export const dispersionSchema = obj({
   ),
   fromYear: opt(num({ integer: true, min: 0, max: 1000, description: 'first year (0-based) of offers' }), 0),
 });
+/** The levers of {@link dispersion}, as validated by {@link dispersionSchema} (defaults filled). */
 export type DispersionLevers = Infer<typeof dispersionSchema>;
 
 /** Builds the dispersion policy from its levers (defaults filled by validation). */

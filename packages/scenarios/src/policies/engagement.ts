@@ -63,6 +63,7 @@ export const engagementSchema = obj({
   ),
   learningLink: opt(num({ min: 0, max: 1, description: 'added to learning access at full funding' }), 0.3),
 });
+/** The levers of {@link engagement}, as validated by {@link engagementSchema} (defaults filled). */
 export type EngagementLevers = Infer<typeof engagementSchema>;
 
 /** Shares of the budget each block takes; a switched-off block is neither built nor paid for. */
@@ -91,7 +92,16 @@ export function choosePilots(places: PlaceState, levers: EngagementLevers): Uint
   return out;
 }
 
-export function engagement(levers: EngagementLevers): Policy & { pilots(places: PlaceState): Uint8Array } {
+/**
+ * Builds the engagement policy from its levers (defaults filled by validation). Besides
+ * `act`, it tells which places are its pilots.
+ * @example
+ * const { config } = resolveScenario({ name: 'e', policies: [{ type: 'engagement', pilots: 3 }] });
+ */
+export function engagement(levers: EngagementLevers): Policy & {
+  /** 1 for each pilot place. */
+  pilots(places: PlaceState): Uint8Array;
+} {
   let pilots: Uint8Array | undefined;
   const blocks =
     (levers.leadership ? BLOCK_SHARES.leadership : 0) +

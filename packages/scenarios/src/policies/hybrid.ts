@@ -11,8 +11,10 @@ export const hybridSchema = obj({
   dispersion: opt(dispersionSchema, { type: 'dispersion' }),
   engagement: opt(engagementSchema, { type: 'engagement' }),
 });
+/** The levers of {@link hybrid}: a dispersion part and an engagement part. */
 export type HybridLevers = Infer<typeof hybridSchema>;
 
+/** Builds the hybrid policy: dispersion incentives towards the engagement pilots, with the engagement programme. */
 export function hybrid(levers: HybridLevers): Policy {
   const filled = levers;
   const engage = engagement(filled.engagement!);

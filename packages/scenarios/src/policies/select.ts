@@ -7,6 +7,7 @@ export const placeSelector = either(
   arr(str({ minLength: 1 }), { minItems: 1 }),
   'a group of places ("smaller" = every place that is not a metro) or a list of place names',
 );
+/** What {@link placeSelector} accepts: a group of places by kind, or place names. */
 export type PlaceSelector = 'all' | 'smaller' | 'mid-size' | 'small' | 'metro' | string[];
 
 /** 1 for each selected place. Unknown names are caught when the scenario is validated. */

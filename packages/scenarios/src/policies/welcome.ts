@@ -28,8 +28,10 @@ export const welcomeSchema = obj({
   ),
   costPerPerson: opt(num({ min: 0, max: 1_000_000, description: 'dollars per newcomer served' }), 3_500),
 });
+/** The levers of {@link welcome}, as validated by {@link welcomeSchema} (defaults filled). */
 export type WelcomeLevers = Infer<typeof welcomeSchema>;
 
+/** Builds the welcome-services policy from its levers (defaults filled by validation). */
 export function welcome(levers: WelcomeLevers): Policy {
   let selected: Uint8Array | undefined;
   return {

@@ -30,7 +30,12 @@ export const policySchema = tagged(
   },
   'a policy and its levers',
 );
+/**
+ * One policy of a scenario, as written in a scenario file.
+ * @example const spec: PolicySpec = { type: 'dispersion', termYears: 6 };
+ */
 export type PolicySpec = Infer<typeof policySchema>;
+/** The policy types a scenario may name. */
 export const POLICY_TYPES = ['baseline', 'dispersion', 'welcome', 'engagement', 'hybrid'] as const;
 
 // Behavioural parameters: bounds wide enough for any experiment, narrow enough to catch typos of sign or scale.
@@ -54,11 +59,13 @@ for (const [name, value] of Object.entries(DEFAULT_PARAMS)) {
     );
   }
 }
+/** The `params` of a scenario: any behavioural parameter, each optional, bounded to catch typos of sign or scale. */
 export const paramsSchema = obj(
   paramFields,
   'behavioural parameters; omitted ones take the defaults of docs/MODEL.md',
 );
 
+/** The `intake` of a scenario: who arrives each year; omitted fields take {@link DEFAULT_INTAKE}. */
 export const intakeSchema = obj(
   {
     perYear: opt(num({ min: 0, max: 10_000_000, description: 'people arriving in the region each year' })),
@@ -122,6 +129,12 @@ export const scenarioSchema = obj(
   },
   'A Smart Settlement scenario',
 );
+/**
+ * A scenario as written in a scenario file or in code (see {@link scenarioSchema}).
+ * @example
+ * const scenario: Scenario = { name: 'long-term', policies: [{ type: 'dispersion', termYears: 6 }] };
+ * const { config } = resolveScenario(scenario);
+ */
 export type Scenario = Infer<typeof scenarioSchema>;
 
 /** The JSON Schema of scenario files, for editors and other tools. */

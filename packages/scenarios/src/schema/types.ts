@@ -14,6 +14,13 @@ export interface Problem {
   allowed: string;
 }
 
+/**
+ * A validator for one kind of JSON value that also describes itself as JSON Schema. Build
+ * schemas with {@link num}, {@link str}, {@link obj} and the other combinators.
+ * @example
+ * const problems: Problem[] = [];
+ * num({ min: 0, max: 1 }).check(2, 'uptake', problems); // undefined; problems[0].allowed: 'a number from 0 to 1'
+ */
 export interface Schema<T> {
   /** Checks a value; returns the value with defaults filled, or undefined after pushing problems. */
   check(value: unknown, path: string, problems: Problem[]): T | undefined;
@@ -25,8 +32,13 @@ export interface Schema<T> {
   readonly defaultValue?: T;
 }
 
+/**
+ * The TypeScript type a schema accepts.
+ * @example type Levers = Infer<typeof dispersionSchema>;
+ */
 export type Infer<S> = S extends Schema<infer T> ? T : never;
 
+/** Bounds and description of a {@link num} schema. */
 export interface NumberOptions {
   min?: number;
   max?: number;
@@ -74,6 +86,7 @@ export function num(o: NumberOptions = {}): Schema<number> {
 /** A share, 0 to 1. */
 export const share = (description?: string) => num({ min: 0, max: 1, description });
 
+/** True or false. */
 export function bool(description?: string): Schema<boolean> {
   const allowed = 'true or false';
   return {
@@ -89,6 +102,7 @@ export function bool(description?: string): Schema<boolean> {
   };
 }
 
+/** A string, optionally with a minimum length and a pattern it must match. */
 export function str(o: { minLength?: number; pattern?: RegExp; description?: string } = {}): Schema<string> {
   const allowed = o.pattern
     ? `a string matching ${o.pattern.source}`
@@ -117,6 +131,10 @@ export function str(o: { minLength?: number; pattern?: RegExp; description?: str
   };
 }
 
+/**
+ * One of a fixed list of strings.
+ * @example literal(['smaller', 'all'] as const)
+ */
 export function literal<const L extends string>(values: readonly L[], description?: string): Schema<L> {
   const allowed = `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
   return {
@@ -132,6 +150,7 @@ export function literal<const L extends string>(values: readonly L[], descriptio
   };
 }
 
+/** A list of values of one schema, optionally with bounds on its length. */
 export function arr<T>(
   item: Schema<T>,
   o: { minItems?: number; maxItems?: number; description?: string } = {},
@@ -196,6 +215,7 @@ type Fields = Record<string, Schema<unknown>>;
 type Optional<F extends Fields> = {
   [K in keyof F]: F[K] extends { readonly optional: true } ? K : never;
 }[keyof F];
+/** The object type that {@link obj} accepts for the given fields: optional fields may be absent. */
 export type ObjectOf<F extends Fields> = { [K in Exclude<keyof F, Optional<F>>]: Infer<F[K]> } & {
   [K in Optional<F>]?: Infer<F[K]>;
 };
