@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ResultsStore, type RunOutput, StoreMismatchError } from '../../../packages/runner/src/index.js';
+import {
+  ResultsStore,
+  type RunExecutor,
+  type RunOutput,
+  runPending,
+  StoreMismatchError,
+} from '../../../packages/runner/src/index.js';
 
 const tempStore = () => join(mkdtempSync(join(tmpdir(), 'settle-store-')), 'results.duckdb');
 
@@ -113,6 +119,45 @@ describe('the results store', () => {
       await store.recordRun(0, output);
       const [row] = await store.query('SELECT value FROM measures');
       expect(row.value).toBeNull();
+    } finally {
+      store.close();
+    }
+  });
+
+  it('a long sweep holds at most a batch of results and the runs in flight, never the whole sweep', async () => {
+    const store = await ResultsStore.open(tempStore(), { fingerprint: 'f', parameterNames: ['x'] });
+    try {
+      const n = 2000;
+      await store.registerRuns(records(n));
+      let produced = 0;
+      let recorded = 0;
+      let mostHeld = 0;
+      const record = store.recordRuns.bind(store);
+      store.recordRuns = async (batch) => {
+        const count = await record(batch);
+        recorded += count;
+        return count;
+      };
+      const executor: RunExecutor = {
+        workers: 4,
+        run: async (spec) => {
+          mostHeld = Math.max(mostHeld, produced - recorded);
+          produced += 1;
+          return fakeOutput(spec.replication);
+        },
+      };
+      const ids = Array.from({ length: n }, (_, id) => id);
+      const summary = await runPending(
+        ids,
+        (id) => ({ scenario: { name: 's' }, seed: 1, replication: id }),
+        store,
+        executor,
+        { total: n, alreadyDone: 0, flushRuns: 50 },
+      );
+      expect(summary.recorded).toBe(n);
+      expect((await store.counts()).done).toBe(n);
+      // A batch waiting to be written, one being written, and the runs in flight.
+      expect(mostHeld).toBeLessThanOrEqual(2 * 50 + 2 * executor.workers);
     } finally {
       store.close();
     }

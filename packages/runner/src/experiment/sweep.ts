@@ -60,6 +60,10 @@ export async function runPending(
   let recorded = 0;
   let failed = 0;
   let writing: Promise<void> = Promise.resolve();
+  let writeError: unknown;
+  // Outputs held in memory: waiting in the buffer or being written. The loop waits for the
+  // store when they reach a batch, so a fast executor never piles results up.
+  let held = 0;
 
   const flush = () => {
     const batch = buffer;
@@ -67,19 +71,28 @@ export async function runPending(
     buffer = [];
     failures = [];
     lastFlush = Date.now();
-    writing = writing.then(async () => {
-      recorded += await store.recordRuns(batch);
-      for (const f of failedBatch) await store.recordFailure(f.id, f.message);
-      failed += failedBatch.length;
-      options.onProgress?.(options.alreadyDone + recorded, options.total, recorded);
-    });
-    return writing;
+    writing = writing
+      .then(async () => {
+        if (writeError) return;
+        recorded += await store.recordRuns(batch);
+        for (const f of failedBatch) await store.recordFailure(f.id, f.message);
+        failed += failedBatch.length;
+        options.onProgress?.(options.alreadyDone + recorded, options.total, recorded);
+      })
+      .catch((error: unknown) => {
+        writeError ??= error;
+      })
+      .finally(() => {
+        held -= batch.length + failedBatch.length;
+      });
   };
 
   const inFlight = new Set<Promise<void>>();
   for (const id of ids) {
     if (options.signal?.aborted) break;
     while (inFlight.size >= window) await Promise.race(inFlight);
+    if (held >= flushRuns) await writing;
+    if (writeError) break;
     if (options.signal?.aborted) break;
     const task = executor
       .run(specOf(id))
@@ -91,15 +104,17 @@ export async function runPending(
           failures.push({ id, message: error instanceof Error ? error.message : String(error) });
         },
       )
-      .then(async () => {
+      .then(() => {
+        held += 1;
         inFlight.delete(task);
-        if (buffer.length + failures.length >= flushRuns || Date.now() - lastFlush >= flushMs) await flush();
+        if (buffer.length + failures.length >= flushRuns || Date.now() - lastFlush >= flushMs) flush();
       });
     inFlight.add(task);
   }
   await Promise.all(inFlight);
-  await flush();
+  flush();
   await writing;
+  if (writeError) throw writeError;
   return {
     total: options.total,
     alreadyDone: options.alreadyDone,
