@@ -1,8 +1,8 @@
-import { VERSION } from '@smart-settlement/core';
 import type { RunOutput, RunSpec } from '@smart-settlement/runner';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { CoordinatorLock, sleep } from './coordinator-lock.js';
+import { engineId } from './engine-id.js';
 import { type ExperimentEntry, jobIdOf, queueName, REGISTRY_KEY, type RunJobData } from './names.js';
 import { connectRedis, waitForRedis } from './redis-url.js';
 import { throttledLog } from './throttled-log.js';
@@ -74,7 +74,7 @@ export interface CoordinatorOptions {
   window?: number;
   /** Tries per run before it counts as failed (exceptions; crashes count as stalls); default 3. */
   attempts?: number;
-  /** Engine version announced to workers; default core's VERSION. */
+  /** Engine id announced to workers; default engineId() (version + hash of the engine's code). */
   engine?: string;
   /** Stops the session (Ctrl-C): jobs stay on the queue for the next session. */
   signal?: AbortSignal;
@@ -212,7 +212,7 @@ class Session {
       id: experiment.id,
       name: experiment.name,
       queue: queueName(experiment.id),
-      engine: this.options.engine ?? VERSION,
+      engine: this.options.engine ?? engineId(),
     };
     await this.connection.hset(REGISTRY_KEY, experiment.id, JSON.stringify(entry));
   }

@@ -11,6 +11,7 @@ export {
   type SweepOutcome,
   type SweepProgress,
 } from './coordinator.js';
+export { engineId } from './engine-id.js';
 export { type ExperimentEntry, jobIdOf, queueName, REGISTRY_KEY, type RunJobData } from './names.js';
 export {
   checkRedisReachable,

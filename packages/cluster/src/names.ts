@@ -30,7 +30,7 @@ export interface ExperimentEntry {
   name: string;
   /** The queue of its runs. */
   queue: string;
-  /** The engine version of the coordinator: a worker of another version must not serve it. */
+  /** The coordinator's engine id (engineId()): a worker of another engine must not serve it. */
   engine: string;
 }
 

@@ -1,9 +1,9 @@
 import { hostname } from 'node:os';
-import { VERSION } from '@smart-settlement/core';
 import { defaultWorkers, RunPool } from '@smart-settlement/runner';
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { sleep } from './coordinator-lock.js';
+import { engineId } from './engine-id.js';
 import { type ExperimentEntry, REGISTRY_KEY, type RunJobData } from './names.js';
 import { connectRedis, waitForRedis } from './redis-url.js';
 import { throttledLog } from './throttled-log.js';
@@ -23,7 +23,7 @@ export interface WorkerOptions {
   lockDurationMs?: number;
   /** Tries a stalled run (its worker died) gets before it counts as failed; default 3. */
   maxStalled?: number;
-  /** Engine version of this worker; default core's VERSION. */
+  /** Engine id of this worker; default engineId() (version + hash of the engine's code). */
   engine?: string;
   /** Status lines: experiments joined and left, runs failed. */
   log?: (line: string) => void;
@@ -54,7 +54,7 @@ export async function startWorker(options: WorkerOptions): Promise<FleetWorker> 
   const log = options.log ?? (() => {});
   // While Redis is down every connection reports every retry: one line per outage is enough.
   const trouble = throttledLog(log);
-  const engine = options.engine ?? VERSION;
+  const engine = options.engine ?? engineId();
   const concurrency = options.concurrency ?? defaultWorkers();
   const lockDuration = options.lockDurationMs ?? 30_000;
   const connection = connectRedis(options.redis, `settle-worker-${hostname()}-${process.pid}`);
@@ -113,7 +113,7 @@ export async function startWorker(options: WorkerOptions): Promise<FleetWorker> 
           if (entry.engine !== engine) {
             if (!refused.has(entry.id))
               log(
-                `not serving ${entry.name} (${entry.id}): its coordinator runs engine ${entry.engine}, this worker ${engine}; results must come from the same engine`,
+                `not serving ${entry.name} (${entry.id}): its coordinator runs engine ${entry.engine}, this worker ${engine}; results must come from the same engine: build every machine from the same commit`,
               );
             refused.add(entry.id);
             continue;

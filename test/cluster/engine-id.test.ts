@@ -1,0 +1,10 @@
+import { describe, expect, it } from 'vitest';
+import { engineId } from '../../packages/cluster/src/index.js';
+import { VERSION } from '../../packages/core/src/index.js';
+
+describe('the engine id that workers and coordinator compare', () => {
+  it('is the version plus a hash of the compiled engine code, the same at every call', () => {
+    expect(engineId()).toMatch(new RegExp(`^${VERSION.replaceAll('.', '\\.')}\\+[0-9a-f]{12}$`));
+    expect(engineId()).toBe(engineId());
+  });
+});
