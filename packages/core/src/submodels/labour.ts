@@ -29,27 +29,32 @@ export function labour(world: World): void {
   }
 
   const hashedYear = yearHash(year);
+  // Columns and constants in locals: the loop then reads no object field per person.
+  const { id, employment, occupation, place, credential, flags, arrival, language } = people;
+  const { serviceYears, searchBoost } = effects;
+  const { newMatches } = tallies;
+  const key = keys.labour;
+  const { jobLossRate, matchRate, upgradeRate, survivalRate } = p;
   for (let i = 0; i < count; i++) {
-    const u = counterUniformAt(keys.labour, people.id[i], hashedYear);
-    const emp = people.employment[i];
+    const u = counterUniformAt(key, id[i], hashedYear);
+    const emp = employment[i];
     if (emp === MATCHED_JOB) {
-      if (u < p.jobLossRate) people.employment[i] = UNEMPLOYED;
+      if (u < jobLossRate) employment[i] = UNEMPLOYED;
       continue;
     }
-    const occ = people.occupation[i];
-    const j = people.place[i];
-    const cred =
-      occ === REGULATED ? people.credential[i] : occ === TRADE ? 0.5 + 0.5 * people.credential[i] : 1;
-    const helped = (people.flags[i] & SERVED) !== 0 && year - people.arrival[i] < effects.serviceYears[j];
-    let pm = p.matchRate * tightness[j * 3 + occ] * cred * (0.5 + 0.5 * people.language[i]);
-    if (helped) pm *= 1 + effects.searchBoost[j];
-    if (emp === SURVIVAL_JOB) pm *= p.upgradeRate;
+    const occ = occupation[i];
+    const j = place[i];
+    const cred = occ === REGULATED ? credential[i] : occ === TRADE ? 0.5 + 0.5 * credential[i] : 1;
+    const helped = (flags[i] & SERVED) !== 0 && year - arrival[i] < serviceYears[j];
+    let pm = matchRate * tightness[j * 3 + occ] * cred * (0.5 + 0.5 * language[i]);
+    if (helped) pm *= 1 + searchBoost[j];
+    if (emp === SURVIVAL_JOB) pm *= upgradeRate;
     if (pm > 1) pm = 1;
     if (u < pm) {
-      people.employment[i] = MATCHED_JOB;
-      tallies.newMatches[j * 3 + occ] += 1;
-    } else if (emp === UNEMPLOYED && u < pm + p.survivalRate * (1 - pm)) {
-      people.employment[i] = SURVIVAL_JOB;
+      employment[i] = MATCHED_JOB;
+      newMatches[j * 3 + occ] += 1;
+    } else if (emp === UNEMPLOYED && u < pm + survivalRate * (1 - pm)) {
+      employment[i] = SURVIVAL_JOB;
     }
   }
 

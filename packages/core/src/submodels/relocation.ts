@@ -69,30 +69,47 @@ export function relocation(world: World): void {
   }
 
   const hashedYear = yearHash(year);
+  // Columns and constants in locals for the stay-or-move decision every person makes (the
+  // columns are not reallocated here: swapRemove moves values, not arrays).
+  const {
+    place,
+    occupation,
+    origin: origins,
+    employment,
+    ageAtArrival,
+    arrival,
+    equity,
+    ties,
+    taste,
+    family,
+  } = people;
+  const { contractYearsLeft, clawback, id: ids } = people;
+  const { utilEquity, utilTies, moveConstant, moveCostAge, moveCostFamily, utilMoneyPerThousand } = p;
+  const relocationKey = keys.relocation;
   let i = 0;
   while (i < people.count) {
-    const j = people.place[i];
-    const occ = people.occupation[i];
-    const origin = people.origin[i];
-    const emp = people.employment[i];
-    const age = people.ageAtArrival[i] + (year - people.arrival[i]);
+    const j = place[i];
+    const occ = occupation[i];
+    const origin = origins[i];
+    const emp = employment[i];
+    const age = ageAtArrival[i] + (year - arrival[i]);
     let stay =
       stayBase[((j * 3 + occ) * 3 + emp) * g + origin] +
-      p.utilEquity * people.equity[i] +
-      p.utilTies * people.ties[i] +
-      people.taste[i] +
-      p.moveConstant +
-      (age > 25 ? (p.moveCostAge * (age - 25)) / 10 : 0) +
-      p.moveCostFamily * people.family[i];
-    const underContract = people.contractYearsLeft[i] > 0;
-    if (underContract) stay += (p.utilMoneyPerThousand * people.clawback[i]) / 1000;
+      utilEquity * equity[i] +
+      utilTies * ties[i] +
+      taste[i] +
+      moveConstant +
+      (age > 25 ? (moveCostAge * (age - 25)) / 10 : 0) +
+      moveCostFamily * family[i];
+    const underContract = contractYearsLeft[i] > 0;
+    if (underContract) stay += (utilMoneyPerThousand * clawback[i]) / 1000;
 
     const row = (occ * g + origin) * alts;
     const others = altWeightSum[occ * g + origin] - altWeight[row + j];
-    const id = people.id[i];
+    const id = ids[i];
     const pMove = others / (others + Math.exp(stay));
-    if (counterUniformAt(keys.relocation, id, hashedYear) >= pMove) {
-      if (underContract) people.contractYearsLeft[i] -= 1;
+    if (counterUniformAt(relocationKey, id, hashedYear) >= pMove) {
+      if (underContract) contractYearsLeft[i] -= 1;
       i++;
       continue;
     }
