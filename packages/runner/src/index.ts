@@ -1,21 +1,5 @@
 // @smart-settlement/runner: Node-only. Worker pool, experiments and their results store.
 
-export { type ParallelEnsembleOptions, runEnsembleParallel, toRunResult } from './pool/ensemble.js';
-export {
-  defaultWorkers,
-  type OrderedRunsOptions,
-  orderedRuns,
-  RunPool,
-  type RunPoolOptions,
-} from './pool/run-pool.js';
-export { executeRun, type RunOutput, type RunSpec } from './run-spec.js';
-export {
-  analyseSensitivity,
-  type MorrisRow,
-  pointOutputs,
-  type SensitivityResult,
-  type SobolRow,
-} from './experiment/sensitivity.js';
 export {
   type CalibrationResult,
   type CalibrationTarget,
@@ -43,6 +27,13 @@ export {
 export { recordExperiment } from './experiment/meta.js';
 export { ExperimentPlan } from './experiment/plan.js';
 export {
+  analyseSensitivity,
+  type MorrisRow,
+  pointOutputs,
+  type SensitivityResult,
+  type SobolRow,
+} from './experiment/sensitivity.js';
+export {
   planRunRecords,
   type RunPendingOptions,
   runPending,
@@ -50,6 +41,15 @@ export {
   type SweepSummary,
   storeOptions,
 } from './experiment/sweep.js';
+export { type ParallelEnsembleOptions, runEnsembleParallel, toRunResult } from './pool/ensemble.js';
+export {
+  defaultWorkers,
+  type OrderedRunsOptions,
+  orderedRuns,
+  RunPool,
+  type RunPoolOptions,
+} from './pool/run-pool.js';
+export { executeRun, type RunOutput, type RunSpec } from './run-spec.js';
 export { EXPORT_FORMATS, type ExportFormat, exportStore } from './store/export.js';
 export {
   ResultsStore,
