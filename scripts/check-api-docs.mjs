@@ -2,9 +2,10 @@
 // Fails when an exported symbol of @smart-settlement/core or @smart-settlement/scenarios has no
 // doc comment, or a doc comment links to nothing ({@link Name} that does not resolve).
 // TypeDoc's notDocumented validation, with validation warnings as errors, one package at a time.
-//   node scripts/check-api-docs.mjs
+//   node scripts/check-api-docs.mjs            # core and scenarios
+//   node scripts/check-api-docs.mjs viz runner # list what other packages miss
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,8 +29,10 @@ for (const pkg of PACKAGES) {
     'resolve',
     '--tsconfig',
     `packages/${pkg}/tsconfig.json`,
-    '--entryPoints',
-    `packages/${pkg}/src/index.ts`,
+    // The package's entry points: its main export and, for viz, its Node-only './node' export.
+    ...['src/index.ts', 'src/node/index.ts']
+      .filter((entry) => existsSync(join(ROOT, 'packages', pkg, entry)))
+      .flatMap((entry) => ['--entryPoints', `packages/${pkg}/${entry}`]),
     '--emit',
     'none',
     '--disableSources',
