@@ -87,7 +87,7 @@ if (options.parts.includes('profile')) {
 
 let scaling = [];
 if (options.parts.includes('scaling')) {
-  scaling = child('scaling.mjs', ['1,2', options.replications, Math.min(options.repeat, 2)]);
+  scaling = child('scaling.mjs', ['1,2', options.replications, options.repeat]);
   for (const s of scaling) {
     emit(s);
     log(
