@@ -39,7 +39,7 @@ export interface FleetWorker {
   close(): Promise<void>;
 }
 
-const REGISTRY_POLL_MS = 1000;
+const REGISTRY_POLL_MS = 500;
 
 /**
  * Joins the fleet: serves every experiment a coordinator announces in Redis, running its runs
