@@ -53,7 +53,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = COMMANDS[name];
   try {
-    if (!command) throw new InputError(msg.unknownCommand(name));
+    if (!command) throw new InputError(msg.unknownCommand(name, Object.keys(COMMANDS)));
     await command.run(parseArgs(rest, command.valued, command.boolean));
     return EXIT.ok;
   } catch (error) {

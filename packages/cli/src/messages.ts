@@ -35,8 +35,8 @@ Options for run and compare:
 Exit status: 0 done, 1 failed while running, 2 bad input (nothing written).`;
 
 export const msg = {
-  unknownCommand: (c: string) =>
-    `settle: unknown command "${c}"; allowed: list, run, compare, validate, schema, calibration, chart, report`,
+  unknownCommand: (c: string, allowed: string[]) =>
+    `settle: unknown command "${c}"; allowed: ${allowed.join(', ')}`,
   unknownOption: (o: string, allowed: string[]) =>
     `settle: unknown option "${o}"; allowed: ${allowed.join(', ')}`,
   missingValue: (o: string) => `settle: option ${o} needs a value`,
