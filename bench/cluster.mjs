@@ -7,9 +7,11 @@
 // redis-server): it starts its own on 127.0.0.1 and a free port, without persistence, and
 // stops it by pid at the end. Each figure is the wall time of the whole `settle sweep`
 // command (store, queue, runs, results), as a user sees it; runs/s = runs / that time.
-// --repeat N keeps the median of N sweeps of each kind.
+// CPU seconds are those of every process of the sweep (coordinator and workers, all threads),
+// so "cores used" = CPU / wall shows whether the machine was free to run them (another load
+// on the machine lowers it). --repeat N keeps the median of N sweeps of each kind.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,8 +60,8 @@ try {
   const m = machine();
   log(`Fleet throughput: ${runs} runs (${options.years} years each), ${m.cores} cores, ${m.cpu}`);
   log(`load average before: ${loadBefore.toFixed(2)}\n`);
-  log('| how | processes | runs/s | seconds |');
-  log('|---|---|---|---|');
+  log('| how | processes | runs/s | seconds | CPU seconds | cores used |');
+  log('|---|---|---|---|---|---|');
   const kinds = [
     { how: 'local pool, --workers 1', workers: 0, threads: 1 },
     { how: 'local pool, --workers 2', workers: 0, threads: 2 },
@@ -68,15 +70,28 @@ try {
   ];
   const results = [];
   for (const kind of kinds) {
-    const times = [];
-    for (let i = 0; i < options.repeat; i++)
-      times.push(kind.workers === 0 ? localSweep(kind.threads) : await fleetSweep(kind.workers));
-    const seconds = times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
-    const result = { how: kind.how, runs, years: options.years, seconds, runsPerSecond: runs / seconds };
+    const tries = [];
+    for (let i = 0; i < options.repeat; i++) {
+      const cpuBefore = childrenCpuSeconds();
+      const seconds = kind.workers === 0 ? localSweep(kind.threads) : await fleetSweep(kind.workers);
+      tries.push({ seconds, cpu: childrenCpuSeconds() - cpuBefore });
+    }
+    const { seconds, cpu } = tries.sort((a, b) => a.seconds - b.seconds)[Math.floor(tries.length / 2)];
+    const result = {
+      how: kind.how,
+      runs,
+      years: options.years,
+      seconds,
+      runsPerSecond: runs / seconds,
+      cpuSeconds: cpu,
+      coresUsed: cpu / seconds,
+    };
     results.push(result);
     if (options.json) console.log(JSON.stringify(result));
     const processes = kind.workers === 0 ? `1 (${kind.threads} threads)` : `${kind.workers} + coordinator`;
-    log(`| ${kind.how} | ${processes} | ${result.runsPerSecond.toFixed(2)} | ${seconds.toFixed(1)} |`);
+    log(
+      `| ${kind.how} | ${processes} | ${result.runsPerSecond.toFixed(2)} | ${seconds.toFixed(1)} | ${cpu.toFixed(1)} | ${result.coresUsed.toFixed(2)} |`,
+    );
   }
   const [, local2, fleet1, fleet2] = results;
   log(`\nspeed-up of 2 worker processes over 1: ${(fleet1.seconds / fleet2.seconds).toFixed(2)}x`);
@@ -137,6 +152,20 @@ async function fleetSweep(count) {
     ),
   );
   return seconds;
+}
+
+/**
+ * CPU seconds (user + system) of this process's finished children, from /proc/self/stat
+ * (Linux; fields cutime and cstime, in clock ticks of 1/100 s). NaN elsewhere.
+ */
+function childrenCpuSeconds() {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 function freePort() {
