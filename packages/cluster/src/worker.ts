@@ -44,8 +44,9 @@ const REGISTRY_POLL_MS = 500;
 /**
  * Joins the fleet: serves every experiment a coordinator announces in Redis, running its runs
  * on a pool of worker threads (so this thread stays free to renew the runs' locks) and
- * returning each result to Redis, where the coordinator takes it. A worker of another engine
- * version does not serve an experiment: its results could differ from a local run's.
+ * returning each result to Redis, where the coordinator takes it. A worker whose engine id
+ * differs from the coordinator's (another version or build) does not serve the experiment:
+ * its results could differ from a local run's.
  * @example
  * const worker = await startWorker({ redis: 'redis://10.0.0.5:6379' });
  * process.on('SIGTERM', () => worker.close());
