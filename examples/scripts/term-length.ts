@@ -22,7 +22,7 @@ for (const row of result.paired.filter((r) => r.area === 'Smaller places' && r.m
   );
 }
 
-console.log('Departures of incentive takers by years since arrival (median share of those present):');
+console.log('Departures of incentive takers by years since arrival (median share of arrivals leaving that year):');
 for (const config of configs) {
   const byYear = new Map<number, number[]>();
   for (const run of result.runs.filter((r) => r.key.scenario === config.name)) {
@@ -32,7 +32,7 @@ for (const config of configs) {
   }
   const medians = [...byYear.entries()]
     .sort(([a], [b]) => a - b)
-    .slice(1, 9)
+    .slice(0, 8)
     .map(([, v]) => v.sort((a, b) => a - b)[v.length >> 1].toFixed(3));
   console.log(`  ${config.name.padEnd(8)} years 1-8: ${medians.join(' ')}`);
 }
