@@ -1,7 +1,7 @@
 // Display helpers for the notebooks: Vega-Lite charts as inline SVG and tables as HTML, so
 // the committed outputs read on GitHub and nbviewer without JavaScript.
 import { type EnsembleResult, type ModelConfig, SMALLER_PLACES, VERSION } from '@smart-settlement/core';
-import { type ResultTables, THEME } from '@smart-settlement/viz';
+import { type ResultTables, resultTablesFromRows, THEME } from '@smart-settlement/viz';
 import { renderSvg } from '@smart-settlement/viz/node';
 
 /** A Vega-Lite spec (the viz package's builders return these). */
@@ -35,8 +35,8 @@ export function resultTablesOf(
   run: { seed: number; replications: number; descriptions?: Record<string, string> },
 ): ResultTables {
   const first = configs[0];
-  return {
-    summary: {
+  return resultTablesFromRows(
+    {
       library: { name: '@smart-settlement/core', version: VERSION },
       region: first.region,
       smallerPlacesArea: SMALLER_PLACES,
@@ -64,9 +64,9 @@ export function resultTablesOf(
       summary: result.summary,
       paired: result.paired,
     },
-    retention: result.runs.flatMap((r) => r.retention),
-    places: result.runs.flatMap((r) => r.places),
-  };
+    result.runs.flatMap((r) => r.retention),
+    result.runs.flatMap((r) => r.places),
+  );
 }
 
 type Cell = string | number;

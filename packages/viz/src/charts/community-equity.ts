@@ -1,32 +1,23 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { bandAndLine, type ChartOptions } from '../layers.js';
 import { bandsBy, tidy } from '../stats.js';
-import type { ResultTables } from '../tables.js';
+import { type ResultTables, rowsWhere } from '../tables.js';
 import { chartTitle, THEME, WIDTH } from '../theme.js';
 
 /**
  * The newcomer-weighted mean of a share over the smaller places, per scenario, replication
- * and year, summarised across replications into one band per scenario and calendar year.
+ * and year (years without newcomers there left out), summarised across replications into one
+ * band per scenario and calendar year.
  */
 export function smallerPlacesShare(tables: ResultTables, column: 'equityMean' | 'engagedShare') {
-  const sums = new Map<string, { scenario: string; year: number; weighted: number; newcomers: number }>();
-  for (const r of tables.places) {
-    if (!r.smaller || !(r.newcomers > 0) || !Number.isFinite(r[column])) continue;
-    const key = `${r.scenario}|${r.replication}|${r.year}`;
-    let s = sums.get(key);
-    if (!s)
-      sums.set(
-        key,
-        (s = { scenario: r.scenario, year: tables.summary.startYear + r.year, weighted: 0, newcomers: 0 }),
-      );
-    s.weighted += r[column] * r.newcomers;
-    s.newcomers += r.newcomers;
-  }
+  const t = tables.smallerPlaces;
+  const [weighted, newcomers] =
+    column === 'equityMean' ? [t.equityWeighted, t.equityNewcomers] : [t.engagedWeighted, t.engagedNewcomers];
   return bandsBy(
-    [...sums.values()],
-    (s) => `${s.scenario}|${s.year}`,
-    (s) => s.weighted / s.newcomers,
-    (s) => ({ scenario: s.scenario, year: s.year }),
+    rowsWhere(t.length, (i) => newcomers[i] > 0),
+    (i) => `${t.scenario[i]}|${t.year[i]}`,
+    (i) => weighted[i] / newcomers[i],
+    (i) => ({ scenario: t.scenarios[t.scenario[i]], year: tables.summary.startYear + t.year[i] }),
     tables.summary.interval,
   ).map((d) => ({ ...d, median: tidy(d.median), lo: tidy(d.lo), hi: tidy(d.hi) }));
 }

@@ -2,7 +2,7 @@ import { INCENTIVE_TAKERS } from '@smart-settlement/core';
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartOptions } from '../layers.js';
 import { bandsBy, tidy } from '../stats.js';
-import type { PolicySummary, ResultTables } from '../tables.js';
+import { areaCode, type PolicySummary, type ResultTables, rowsWhere } from '../tables.js';
 import { chartTitle, MUTED, PALETTE, scenarioNames, THEME, WIDTH } from '../theme.js';
 
 /** Options of the retention cliff. */
@@ -32,26 +32,28 @@ export function incentiveTerms(tables: ResultTables): { scenario: string; termYe
  */
 export function retentionCliffData(tables: ResultTables, maxYears: number) {
   const { summary } = tables;
-  const reference = summary.reference ?? summary.scenarios[0]?.name;
-  const takers = new Set(tables.retention.filter((r) => r.area === INCENTIVE_TAKERS).map((r) => r.scenario));
-  const label = (scenario: string, area: string) =>
-    area === INCENTIVE_TAKERS
-      ? `${scenario}: incentive takers`
-      : `${scenario}: all settling in smaller places`;
-  const rows = tables.retention.filter(
-    (r) =>
-      r.yearsSinceArrival <= maxYears &&
-      (r.area === INCENTIVE_TAKERS ||
-        (r.area === summary.smallerPlacesArea && (r.scenario === reference || takers.size === 0))),
+  const t = tables.retention;
+  const reference = t.scenarios.indexOf(summary.reference ?? summary.scenarios[0]?.name);
+  const takersArea = areaCode(t, INCENTIVE_TAKERS);
+  const smallerArea = areaCode(t, summary.smallerPlacesArea);
+  const takers = new Set(rowsWhere(t.length, (i) => t.area[i] === takersArea).map((i) => t.scenario[i]));
+  const label = (scenario: string, area: number) =>
+    area === takersArea ? `${scenario}: incentive takers` : `${scenario}: all settling in smaller places`;
+  const rows = rowsWhere(
+    t.length,
+    (i) =>
+      t.yearsSinceArrival[i] <= maxYears &&
+      (t.area[i] === takersArea ||
+        (t.area[i] === smallerArea && (t.scenario[i] === reference || takers.size === 0))),
   );
   return bandsBy(
     rows,
-    (r) => `${r.scenario}|${r.area}|${r.yearsSinceArrival}`,
-    (r) => r.departures,
-    (r) => ({
-      scenario: r.scenario,
-      series: label(r.scenario, r.area),
-      yearsSinceArrival: r.yearsSinceArrival,
+    (i) => `${t.scenario[i]}|${t.area[i]}|${t.yearsSinceArrival[i]}`,
+    (i) => t.departures[i],
+    (i) => ({
+      scenario: t.scenarios[t.scenario[i]],
+      series: label(t.scenarios[t.scenario[i]], t.area[i]),
+      yearsSinceArrival: t.yearsSinceArrival[i],
     }),
     summary.interval,
   ).map((d) => ({ ...d, median: tidy(d.median), lo: tidy(d.lo), hi: tidy(d.hi) }));

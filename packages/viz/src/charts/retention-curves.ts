@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { type AxisField, bandAndLine, type ChartOptions } from '../layers.js';
 import { bandsBy, tidy } from '../stats.js';
-import type { ResultTables } from '../tables.js';
+import { areaCode, type ResultTables, rowsWhere } from '../tables.js';
 import { chartTitle, THEME, WIDTH } from '../theme.js';
 
 /** Options of the retention curves. */
@@ -10,14 +10,18 @@ export interface RetentionCurvesOptions extends ChartOptions {
   area?: string;
 }
 
-/** Median and band of retention per scenario and years since arrival, from the retention table. */
+/**
+ * Median and band of retention per scenario and years since arrival, from the retention
+ * table (the area must be one of those read: see ResultTablesOptions.retentionAreas).
+ */
 export function retentionCurveData(tables: ResultTables, area: string) {
-  const rows = tables.retention.filter((r) => r.area === area);
+  const t = tables.retention;
+  const code = areaCode(t, area);
   return bandsBy(
-    rows,
-    (r) => `${r.scenario}|${r.yearsSinceArrival}`,
-    (r) => r.retention,
-    (r) => ({ scenario: r.scenario, yearsSinceArrival: r.yearsSinceArrival }),
+    rowsWhere(t.length, (i) => t.area[i] === code),
+    (i) => `${t.scenario[i]}|${t.yearsSinceArrival[i]}`,
+    (i) => t.retention[i],
+    (i) => ({ scenario: t.scenarios[t.scenario[i]], yearsSinceArrival: t.yearsSinceArrival[i] }),
     tables.summary.interval,
   ).map((d) => ({ ...d, median: tidy(d.median), lo: tidy(d.lo), hi: tidy(d.hi) }));
 }

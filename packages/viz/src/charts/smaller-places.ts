@@ -1,28 +1,22 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { bandAndLine, type ChartOptions } from '../layers.js';
 import { bandsBy, tidy } from '../stats.js';
-import type { ResultTables } from '../tables.js';
+import { type ResultTables, rowsWhere } from '../tables.js';
 import { chartTitle, THEME, WIDTH } from '../theme.js';
 
 /**
- * Sums a column of the places table over the smaller places, per scenario, replication and
- * year, then summarises across replications: one band per scenario and calendar year.
+ * A column of the places table summed over the smaller places (per scenario, replication and
+ * year, as the tables hold it), summarised across replications: one band per scenario and
+ * calendar year.
  */
 export function smallerPlacesTotals(tables: ResultTables, column: 'population' | 'labourGap') {
-  const totals = new Map<string, { scenario: string; year: number; value: number }>();
-  for (const r of tables.places) {
-    if (!r.smaller) continue;
-    const key = `${r.scenario}|${r.replication}|${r.year}`;
-    let t = totals.get(key);
-    if (!t)
-      totals.set(key, (t = { scenario: r.scenario, year: tables.summary.startYear + r.year, value: 0 }));
-    t.value += r[column];
-  }
+  const t = tables.smallerPlaces;
+  const values = t[column];
   return bandsBy(
-    [...totals.values()],
-    (t) => `${t.scenario}|${t.year}`,
-    (t) => t.value,
-    (t) => ({ scenario: t.scenario, year: t.year }),
+    rowsWhere(t.length, () => true),
+    (i) => `${t.scenario[i]}|${t.year[i]}`,
+    (i) => values[i],
+    (i) => ({ scenario: t.scenarios[t.scenario[i]], year: tables.summary.startYear + t.year[i] }),
     tables.summary.interval,
   ).map((d) => ({ ...d, median: tidy(d.median), lo: tidy(d.lo), hi: tidy(d.hi) }));
 }
