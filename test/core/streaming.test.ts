@@ -53,7 +53,8 @@ describe('an ensemble larger than the heap', () => {
   });
 
   // settle's table writing (executeJob, as run and compare call it) without the briefing
-  // stages that main.ts registers: those read the written tables back for charts.
+  // stages that main.ts registers: those read the written tables back for charts, and
+  // test/viz/pack-memory.test.ts runs the whole settle compare, charts included, in this heap.
   it('is written whole by executeJob in that heap, appending each run as it finishes', () => {
     const out = join(dir, 'big');
     const packages = new URL('../../packages/', import.meta.url).href;
