@@ -122,7 +122,7 @@ describe.runIf(redisAvailable())('a sweep on the fleet (coordinator and workers 
     const stop = new AbortController();
     try {
       const sweep = coordinateSweep({ redis: redis.url, experiment, store, signal: stop.signal });
-      await new Promise((r) => setTimeout(r, 2500));
+      await new Promise((r) => setTimeout(r, 1500)); // three looks at the registry
       expect(stranger.serving()).toEqual([]);
       expect(store.results.size).toBe(0);
       expect(lines.join('\n')).toContain('0.0.0-other');
