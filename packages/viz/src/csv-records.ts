@@ -25,11 +25,12 @@ export class CsvRecords {
     let start = 0;
     let quotes = 0; // double quotes seen in the current record so far: odd = inside a quoted cell
     let scanned = 0;
+    // The next double quote not yet counted (-1: none left), found once, not once a line.
+    let quote = text.indexOf('"');
     for (;;) {
       const nl = text.indexOf('\n', scanned);
       if (nl < 0) break;
-      // Quotes between where this record's scan stopped and the line break.
-      for (let q = text.indexOf('"', scanned); q >= 0 && q < nl; q = text.indexOf('"', q + 1)) quotes++;
+      for (; quote >= 0 && quote < nl; quote = text.indexOf('"', quote + 1)) quotes++;
       scanned = nl + 1;
       if (quotes % 2 === 1) continue; // the line break is inside a quoted cell
       const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
