@@ -189,7 +189,7 @@ async function waitForPing() {
 }
 
 function parseOptions(argv) {
-  const o = { runsPerPoint: 4, years: 20, repeat: 1, json: false };
+  const o = { runsPerPoint: 12, years: 20, repeat: 1, json: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') o.json = true;
