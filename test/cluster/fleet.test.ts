@@ -41,19 +41,20 @@ describe.runIf(redisAvailable())('a sweep on the fleet (coordinator and workers 
     const worker = await startWorker({ redis: redis.url, concurrency: 2 });
     try {
       const stop = new AbortController();
+      // At most 4 runs on the queue at once, so the first session cannot see all 16 finish.
       const first = await coordinateSweep({
         redis: redis.url,
         experiment,
         store,
-        window: 16,
+        window: 4,
         signal: stop.signal,
-        onProgress: (p) => p.recorded >= 4 && stop.abort(),
+        onProgress: (p) => p.recorded >= 2 && stop.abort(),
       });
       expect(first.stopped).toBe(true);
-      expect(store.results.size).toBeGreaterThanOrEqual(4);
+      expect(store.results.size).toBeGreaterThanOrEqual(2);
       expect(store.results.size).toBeLessThan(16);
       // The queue kept its jobs: the worker went on while no coordinator was there.
-      const second = await coordinateSweep({ redis: redis.url, experiment, store, window: 16 });
+      const second = await coordinateSweep({ redis: redis.url, experiment, store, window: 4 });
       expect(second.stopped).toBe(false);
       expect(second.total).toBe(16 - first.recorded);
       expect(second.recorded).toBe(second.total);
