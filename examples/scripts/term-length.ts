@@ -22,7 +22,9 @@ for (const row of result.paired.filter((r) => r.area === 'Smaller places' && r.m
   );
 }
 
-console.log('Departures of incentive takers by years since arrival (median share of arrivals leaving that year):');
+console.log(
+  'Departures of incentive takers by years since arrival (median share of arrivals leaving that year):',
+);
 for (const config of configs) {
   const byYear = new Map<number, number[]>();
   for (const run of result.runs.filter((r) => r.key.scenario === config.name)) {

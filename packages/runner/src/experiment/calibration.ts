@@ -140,7 +140,7 @@ export interface CalibrationResult {
 
 /** Quantile of a weighted sample (the smallest value whose cumulative weight reaches q). */
 export function weightedQuantile(values: readonly number[], weights: readonly number[], q: number): number {
-  const order = values.map((v, i) => i).sort((a, b) => values[a] - values[b] || a - b);
+  const order = values.map((_v, i) => i).sort((a, b) => values[a] - values[b] || a - b);
   const total = weights.reduce((s, w) => s + w, 0);
   let cumulative = 0;
   for (const i of order) {
