@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// Fails when an exported symbol of @smart-settlement/core or @smart-settlement/scenarios has no
+// Fails when an exported symbol of core, scenarios, viz or runner has no
 // doc comment, or a doc comment links to nothing ({@link Name} that does not resolve).
 // TypeDoc's notDocumented validation, with validation warnings as errors, one package at a time.
-//   node scripts/check-api-docs.mjs            # core and scenarios
+//   node scripts/check-api-docs.mjs            # core, scenarios, viz and runner
 //   node scripts/check-api-docs.mjs viz runner # list what other packages miss
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..');
-const PACKAGES = process.argv.length > 2 ? process.argv.slice(2) : ['core', 'scenarios'];
+const PACKAGES = process.argv.length > 2 ? process.argv.slice(2) : ['core', 'scenarios', 'viz', 'runner'];
 // Top-level exports; members of interfaces and classes are welcome to have comments but not required.
 const KINDS = ['Enum', 'Variable', 'Function', 'Class', 'Interface', 'TypeAlias'];
 

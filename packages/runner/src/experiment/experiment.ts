@@ -38,6 +38,7 @@ export const parameterSchema = obj(
   },
   'a varied parameter: a path and either min and max or a list of values',
 );
+/** One varied parameter or lever of an experiment: its path (as `settle run --set`), and a range or a list of values. */
 export type ParameterSpec = Infer<typeof parameterSchema>;
 
 /** The design: how points of the parameter space are chosen. */
@@ -78,6 +79,7 @@ export const designSchema = tagged(
   },
   'the design',
 );
+/** The design of an experiment: full factorial, Latin hypercube, Sobol (Saltelli) or Morris, with its sizes. */
 export type DesignSpec = Infer<typeof designSchema>;
 
 /** An output to analyse: a measure of the run summary for one area. */
@@ -86,6 +88,7 @@ export const outputSchema = obj({
   area: opt(str({ minLength: 1, description: 'region, "Smaller places" or a place name' }), 'Smaller places'),
   name: opt(str({ minLength: 1, description: 'short name (default: measure, or measure@area)' })),
 });
+/** An output of an experiment: a measure of summary.json in an area (e.g. retention5 in 'Smaller places'). */
 export type OutputSpec = Infer<typeof outputSchema>;
 
 /** A calibration target: an observed value of one output. */
@@ -179,7 +182,7 @@ export class ExperimentError extends Error {
 }
 
 /**
- * Checks the shape of an experiment (the schema only; {@link planExperiment} also checks the
+ * Checks the shape of an experiment (the schema only; `planExperiment` also checks the
  * parameter paths against the scenario). Returns the experiment with defaults filled.
  */
 export function checkExperimentShape(

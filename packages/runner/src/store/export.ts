@@ -4,6 +4,7 @@ import { quoteIdent, ResultsStore } from './results-store.js';
 
 /** Formats `exportStore` writes. */
 export const EXPORT_FORMATS = ['parquet', 'csv'] as const;
+/** A format `settle export` writes: parquet or csv. */
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** One output of the experiment, as kept in the store's meta (for the wide `outputs` table). */

@@ -15,6 +15,7 @@ export interface ChartDefinition {
   name: string;
   /** One line for the report's table of contents. */
   caption: string;
+  /** The pure spec builder: result tables in, a Vega-Lite spec with its data inlined out. */
   build: (tables: ResultTables) => TopLevelSpec;
   /** Why the chart cannot be drawn from these tables (e.g. one scenario, nothing to compare), or undefined. */
   unavailable?: (tables: ResultTables) => string | undefined;
