@@ -7,7 +7,7 @@ Usage:
   settle run <scenario|file> --out DIR       one scenario, N replications
   settle run --from DIR/manifest.json [--out DIR]   reproduce a results folder
   settle compare [scenario ...] --out DIR    several scenarios, paired (default: the five policies)
-  settle validate <file>                     check a scenario file
+  settle validate <file>                     check a scenario or experiment file
   settle schema                              print the JSON Schema of scenario files
   settle calibration [--out FILE]            regenerate docs/CALIBRATION.md (baseline vs targets)
   settle sweep <experiment> --out DIR        run an experiment's design into DIR/results.duckdb (resumable)
@@ -53,6 +53,8 @@ export const msg = {
   badSet: (why: string) => `settle: ${why}`,
   badManifest: (file: string, why: string) => `settle: ${file} is not a results manifest: ${why}`,
   valid: (file: string, name: string) => `${file}: valid scenario "${name}"`,
+  validExperiment: (file: string, name: string, runs: number) =>
+    `${file}: valid experiment "${name}"${runs > 0 ? ` (${runs} runs)` : ' (calibration)'}`,
   wrote: (dir: string, files: string[], seconds: number) =>
     `Wrote ${dir}/ (${files.join(', ')}) in ${seconds.toFixed(1)} s`,
   reproduce: (dir: string) => `Reproduce with: settle run --from ${dir}/manifest.json --out ${dir}`,
