@@ -86,51 +86,8 @@ export function runJobInProcess(job: Job, onRun?: (done: number, total: number) 
   return gatherEnsemble(configs, runs);
 }
 
-export const RETENTION_COLUMNS = [
-  'scenario',
-  'replication',
-  'seed',
-  'area',
-  'yearsSinceArrival',
-  'cohorts',
-  'arrived',
-  'stayed',
-  'moved',
-  'left',
-  'retention',
-  'departures',
-] as const;
-
-export const PLACE_COLUMNS = [
-  'scenario',
-  'replication',
-  'seed',
-  'year',
-  'place',
-  'kind',
-  'smaller',
-  'population',
-  'newcomers',
-  'arrivals',
-  'movedIn',
-  'movedOut',
-  'leftRegion',
-  'served',
-  'acceptedOffer',
-  'matchedShare',
-  'equityMean',
-  'engagedShare',
-  'vacancies',
-  'labourGap',
-  'leadership',
-  'inclusion',
-  'hostOpenness',
-  'initiatives',
-  'programmeCost',
-  'income',
-] as const;
-
-export const MEASURE_COLUMNS = ['scenario', 'replication', 'seed', 'area', 'measure', 'value'] as const;
+// The tidy tables' columns are defined next to their rows in core.
+export { MEASURE_COLUMNS, PLACE_COLUMNS, RETENTION_COLUMNS } from '@smart-settlement/core';
 
 /** What each measure in summary.json means. */
 export const MEASURE_DESCRIPTIONS: Record<(typeof MEASURES)[number], string> = {

@@ -5,9 +5,10 @@ export * from './experiment/index.js';
 export * from './measures.js';
 export { Model, type RunOptions, type RunResult, simulate } from './model.js';
 export type { Observer, RunKey } from './observe/observer.js';
-export { PlaceObserver, type PlaceRow } from './observe/places.js';
+export { PLACE_COLUMNS, PlaceObserver, type PlaceRow } from './observe/places.js';
 export {
   INCENTIVE_TAKERS,
+  RETENTION_COLUMNS,
   RetentionObserver,
   type RetentionRow,
   SMALLER_PLACES,

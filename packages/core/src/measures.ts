@@ -27,6 +27,16 @@ export interface MeasureRow extends RunKey {
   value: number;
 }
 
+/** The columns of measures.csv, in order. */
+export const MEASURE_COLUMNS = [
+  'scenario',
+  'replication',
+  'seed',
+  'area',
+  'measure',
+  'value',
+] as const satisfies readonly (keyof MeasureRow)[];
+
 const RETENTION_YEARS: [Measure, number][] = [
   ['retention1', 1],
   ['retention3', 3],

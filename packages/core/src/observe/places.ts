@@ -33,6 +33,36 @@ export interface PlaceRow extends RunKey {
   income: number;
 }
 
+/** The columns of places.csv (and of a results store's places table), in order. */
+export const PLACE_COLUMNS = [
+  'scenario',
+  'replication',
+  'seed',
+  'year',
+  'place',
+  'kind',
+  'smaller',
+  'population',
+  'newcomers',
+  'arrivals',
+  'movedIn',
+  'movedOut',
+  'leftRegion',
+  'served',
+  'acceptedOffer',
+  'matchedShare',
+  'equityMean',
+  'engagedShare',
+  'vacancies',
+  'labourGap',
+  'leadership',
+  'inclusion',
+  'hostOpenness',
+  'initiatives',
+  'programmeCost',
+  'income',
+] as const satisfies readonly (keyof PlaceRow)[];
+
 /**
  * Records one PlaceRow per place each year. With a sink, rows are handed on as the years
  * pass and not kept, so long runs stay in bounded memory.

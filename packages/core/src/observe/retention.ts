@@ -24,6 +24,22 @@ export interface RetentionRow extends RunKey {
   departures: number;
 }
 
+/** The columns of retention.csv (and of a results store's retention table), in order. */
+export const RETENTION_COLUMNS = [
+  'scenario',
+  'replication',
+  'seed',
+  'area',
+  'yearsSinceArrival',
+  'cohorts',
+  'arrived',
+  'stayed',
+  'moved',
+  'left',
+  'retention',
+  'departures',
+] as const satisfies readonly (keyof RetentionRow)[];
+
 /** Name of the area that pools all smaller places. */
 export const SMALLER_PLACES = 'Smaller places';
 /** Name of the area that pools everyone who settled on an incentive offer (wherever they were placed). */

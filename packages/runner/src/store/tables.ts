@@ -1,3 +1,5 @@
+import { PLACE_COLUMNS as PLACE_TABLE, RETENTION_COLUMNS as RETENTION_TABLE } from '@smart-settlement/core';
+
 /**
  * The tables of a results store. Result tables are tidy: one row per run and key (area,
  * measure; area, years since arrival; year, place), with `run_id` joining them to `runs`.
@@ -6,40 +8,32 @@
 /** Result tables a store can keep per run. */
 export type StoreTable = 'measures' | 'retention' | 'places';
 
-/** Numeric columns of the retention table after run_id and area (names as in retention.csv). */
-export const RETENTION_COLUMNS = [
-  'yearsSinceArrival',
-  'cohorts',
-  'arrived',
-  'stayed',
-  'moved',
-  'left',
-  'retention',
-  'departures',
-] as const;
+type RetentionColumn = (typeof RETENTION_TABLE)[number];
+type PlaceColumn = (typeof PLACE_TABLE)[number];
+const RETENTION_KEYS: readonly RetentionColumn[] = ['scenario', 'replication', 'seed', 'area'];
+const PLACE_KEYS: readonly PlaceColumn[] = [
+  'scenario',
+  'replication',
+  'seed',
+  'year',
+  'place',
+  'kind',
+  'smaller',
+];
 
-/** Numeric columns of the places table after run_id, year, place, kind, smaller (as in places.csv). */
-export const PLACE_COLUMNS = [
-  'population',
-  'newcomers',
-  'arrivals',
-  'movedIn',
-  'movedOut',
-  'leftRegion',
-  'served',
-  'acceptedOffer',
-  'matchedShare',
-  'equityMean',
-  'engagedShare',
-  'vacancies',
-  'labourGap',
-  'leadership',
-  'inclusion',
-  'hostOpenness',
-  'initiatives',
-  'programmeCost',
-  'income',
-] as const;
+/** Numeric columns of the retention table after run_id and area (retention.csv's, less its keys). */
+export const RETENTION_COLUMNS = RETENTION_TABLE.filter(
+  (c): c is Exclude<RetentionColumn, 'scenario' | 'replication' | 'seed' | 'area'> =>
+    !RETENTION_KEYS.includes(c),
+);
+
+/** Numeric columns of the places table after run_id, year, place, kind, smaller (places.csv's, less its keys). */
+export const PLACE_COLUMNS = PLACE_TABLE.filter(
+  (
+    c,
+  ): c is Exclude<PlaceColumn, 'scenario' | 'replication' | 'seed' | 'year' | 'place' | 'kind' | 'smaller'> =>
+    !PLACE_KEYS.includes(c),
+);
 
 const q = (name: string) => `"${name}"`;
 
