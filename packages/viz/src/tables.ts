@@ -1,4 +1,5 @@
 import type { PlaceRow, RetentionRow, SummaryRow } from '@smart-settlement/core';
+import { CsvRecords } from './csv-records.js';
 import { ResultTablesBuilder, type ResultTablesOptions } from './tables-builder.js';
 
 /** A policy as summary.json lists it: its name, kind and levers. */
@@ -149,17 +150,22 @@ export function rowsWhere(length: number, keep: (row: number) => boolean): numbe
  * parseCsv('a,b\n1,x\n') // [{ a: 1, b: 'x' }]
  */
 export function parseCsv<T = Record<string, string | number | boolean>>(text: string): T[] {
-  const records = splitCsv(text);
-  const header = records.shift() ?? [];
-  return records
-    .filter((r) => r.length > 1 || r[0] !== '')
-    .map((r) => {
-      const row: Record<string, unknown> = {};
-      header.forEach((name, i) => {
-        row[name] = typedCell(r[i] ?? '');
-      });
-      return row as T;
+  let header: string[] | undefined;
+  const rows: T[] = [];
+  const csv = new CsvRecords((cells) => {
+    if (!header) {
+      header = cells;
+      return;
+    }
+    const row: Record<string, unknown> = {};
+    header.forEach((name, i) => {
+      row[name] = typedCell(cells[i] ?? '');
     });
+    rows.push(row as T);
+  });
+  csv.push(text);
+  csv.end();
+  return rows;
 }
 
 function typedCell(s: string): string | number | boolean {
@@ -168,39 +174,6 @@ function typedCell(s: string): string | number | boolean {
   if (s === 'NA') return Number.NaN;
   if (s !== '' && /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s)) return Number(s);
   return s;
-}
-
-/** Splits CSV text into records of cells, honouring double-quoted cells. */
-function splitCsv(text: string): string[][] {
-  const out: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      out.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    out.push(row);
-  }
-  return out;
 }
 
 /**
