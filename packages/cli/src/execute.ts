@@ -1,13 +1,5 @@
 import { readdirSync } from 'node:fs';
-import {
-  type EnsembleResult,
-  ensembleTasks,
-  type MeasureRow,
-  type ModelConfig,
-  pairedDifferences,
-  summarize,
-  VERSION,
-} from '@smart-settlement/core';
+import { type EnsembleResult, ensembleTasks, type ModelConfig, VERSION } from '@smart-settlement/core';
 import {
   defaultWorkers,
   executeRun,
@@ -27,6 +19,7 @@ import {
   RETENTION_COLUMNS,
   summaryDocument,
 } from './job.js';
+import { MeasureArrays } from './measure-arrays.js';
 import { InputError, msg } from './messages.js';
 import { toCsv, toExactJson, toJson } from './output/csv.js';
 import { ResultsFolder } from './output/results-folder.js';
@@ -76,7 +69,8 @@ export function executeOptions(args: Args): ExecuteOptions {
  * Runs a job and writes its results folder whole: tables, summary, manifest (and what stages
  * add). Runs go to a pool of worker threads and their rows are appended to the tables in task
  * order as they finish, so the folder is the same byte for byte whatever the number of
- * workers, and memory holds only the runs in flight and the measures (for summary.json).
+ * workers, and memory holds only the runs in flight and the measures' values in typed arrays
+ * (for summary.json).
  */
 export async function executeJob(
   job: Job,
@@ -96,13 +90,12 @@ export async function executeJob(
     const runs: AsyncIterable<RunOutput> = pool
       ? pool.runAll(specs, { onRun: progress.update })
       : orderedRuns(specs, inProcess(job, configs), { window: 1, onRun: progress.update });
-    const measures = await writeRunTables(folder, runs);
+    const measures = await writeRunTables(folder, runs, job.replications);
     progress.end();
     await pool?.destroy(); // the threads' memory is not needed by the stages
     pool = undefined;
     const result = summarizeMeasures(configs, measures);
     folder.write('summary.json', toJson(summaryDocument(job, configs, result, ontarioPlaces().provenance)));
-    folder.write('measures.csv', toCsv(measures, MEASURE_COLUMNS));
     folder.write('manifest.json', toExactJson(manifest(job)));
     for (const stage of stages) await stage(folder, job);
     folder.commit();
@@ -133,15 +126,24 @@ function inProcess(job: Job, configs: ModelConfig[]) {
   return async (spec: RunSpec) => executeRun(spec, byScenario.get(spec.scenario));
 }
 
-/** Appends each run's rows to retention.csv and places.csv as it comes; returns the measures of every run. */
-async function writeRunTables(folder: ResultsFolder, runs: AsyncIterable<RunOutput>): Promise<MeasureRow[]> {
+/**
+ * Appends each run's rows to retention.csv, places.csv and measures.csv as it comes; returns
+ * the values of every run's measures, kept as numbers for the summary.
+ */
+async function writeRunTables(
+  folder: ResultsFolder,
+  runs: AsyncIterable<RunOutput>,
+  replications: number,
+): Promise<MeasureArrays> {
   folder.write('retention.csv', csvHeader(RETENTION_COLUMNS));
   folder.write('places.csv', csvHeader(PLACE_COLUMNS));
-  const measures: MeasureRow[] = [];
+  folder.write('measures.csv', csvHeader(MEASURE_COLUMNS));
+  const measures = new MeasureArrays(replications);
   for await (const run of runs) {
     folder.append('retention.csv', csvBody(run.retention, RETENTION_COLUMNS));
     folder.append('places.csv', csvBody(run.places, PLACE_COLUMNS));
-    for (const m of run.measures) measures.push(m);
+    folder.append('measures.csv', csvBody(run.measures, MEASURE_COLUMNS));
+    measures.add(run.measures);
   }
   return measures;
 }
@@ -156,14 +158,14 @@ function csvBody<T extends object>(rows: readonly T[], columns: readonly (keyof 
   return toCsv(rows, columns).slice(csvHeader(columns).length);
 }
 
-/** The summary and paired differences of core's gatherEnsemble, from the measures alone (no rows kept). */
-function summarizeMeasures(configs: ModelConfig[], measures: MeasureRow[]): EnsembleResult {
+/** The summary and paired differences of core's gatherEnsemble, from the measures' values alone (no rows kept). */
+function summarizeMeasures(configs: ModelConfig[], measures: MeasureArrays): EnsembleResult {
   const order = configs.map((c) => c.name);
   return {
     runs: [],
-    measures,
-    summary: summarize(measures, 0.9, order),
-    paired: configs.length > 1 ? summarize(pairedDifferences(measures, order[0]), 0.9, order) : [],
+    measures: [],
+    summary: measures.summary(0.9, order),
+    paired: configs.length > 1 ? measures.paired(order[0], 0.9, order) : [],
   };
 }
 

@@ -111,10 +111,39 @@ export function summarize(
     if (!g) groups.set(key, (g = { scenario: m.scenario, area: m.area, measure: m.measure, values: [] }));
     g.values.push(m.value);
   }
+  return summarizeGroups(groups.values(), interval, scenarioOrder);
+}
+
+/** The values of one (scenario, area, measure) across replications, in any order. */
+export interface MeasureValues {
+  scenario: string;
+  area: string;
+  measure: string;
+  /** One value per replication that has one (a typed array keeps large ensembles compact). */
+  values: ArrayLike<number>;
+}
+
+/**
+ * {@link summarize} for values already grouped by (scenario, area, measure): the same rows in
+ * the same order, so a caller that keeps only numbers (say a Float64Array per group, not a
+ * MeasureRow object per value) gets the summary {@link summarize} would give for those rows.
+ * Give the groups in the order of their first value (summarize keeps that order among scenarios
+ * missing from `scenarioOrder`); groups without values are left out, as summarize never sees
+ * them; keys must be distinct.
+ * @example
+ * summarizeGroups([{ scenario: 'a', area: 'Region', measure: 'retention5', values: Float64Array.of(0.4, 0.6) }]);
+ * // [{ scenario: 'a', area: 'Region', measure: 'retention5', median: 0.5, lo: 0.41, hi: 0.59, n: 2 }]
+ */
+export function summarizeGroups(
+  groups: Iterable<MeasureValues>,
+  interval = 0.9,
+  scenarioOrder: string[] = [],
+): SummaryRow[] {
   const tail = (1 - interval) / 2;
   const rows: SummaryRow[] = [];
-  for (const g of groups.values()) {
-    const sorted = g.values.slice().sort((a, b) => a - b);
+  for (const g of groups) {
+    if (g.values.length === 0) continue;
+    const sorted = Array.from(g.values).sort((a, b) => a - b);
     rows.push({
       scenario: g.scenario,
       area: g.area,
