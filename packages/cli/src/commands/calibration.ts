@@ -65,7 +65,7 @@ ${rows
 
 ## How the fit was made
 
-Nothing in the engine refers to a target. The fit comes from these parameters, chosen with \`scripts/fit-defaults.mts\` (a Nelder-Mead search on the squared gaps to the 2007-2011 small-centre targets, the Ontario 5-year rate and the Toronto 2014 rate, weighting the last two three times) and then rounded into \`DEFAULT_PARAMS\`:
+Nothing in the engine refers to a target. The fit comes from these parameters, chosen with \`scripts/fit-defaults.mts\` (a Nelder-Mead search on the squared gaps to the 2007-2011 small-centre targets, the Ontario 5-year rate and the Toronto 2014 rate, weighting the Ontario rate 3 and the Toronto rate 10 times the small-centre ones, on full 20-year baseline runs of 3 replications) and then rounded into \`DEFAULT_PARAMS\`:
 
 | parameter | value | meaning | plausible range |
 |---|---|---|---|
@@ -78,7 +78,7 @@ ${calibrated
 
 Every other parameter is an assumption with a range (docs/MODEL.md). The 2002-2006 and the adjusted Toronto rates are shown for comparison and were not fitted; the adjusted Toronto rate (91.6%) removes non-mobility exits and is not comparable with the model's raw retention.
 
-The structural pattern that larger immigrant stocks keep more newcomers (evidence pattern 1) is not a target: it is tested as a pattern in \`test/patterns.test.ts\`.
+The structural pattern that larger immigrant stocks keep more newcomers (evidence pattern 1) is not a target: it is tested as a pattern in \`test/patterns/immigrant-stock.test.ts\`.
 `;
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, text);
