@@ -67,6 +67,30 @@ function columnIndexes<F extends string>(file: string, header: string[], fields:
 }
 
 /**
+ * A CSV reader that maps the header to column indexes, then hands each record on with them;
+ * an error from a record is reported with the file and line.
+ */
+function tableReader<F extends string>(
+  file: string,
+  fields: readonly F[],
+  onRecord: (cells: string[], at: Record<F, number>) => void,
+): CsvRecords {
+  let at: Record<F, number> | undefined;
+  const csv: CsvRecords = new CsvRecords((cells) => {
+    if (!at) {
+      at = columnIndexes(file, cells, fields);
+      return;
+    }
+    try {
+      onRecord(cells, at);
+    } catch (error) {
+      throw new Error(`${file} line ${csv.count}: ${(error as Error).message}`);
+    }
+  });
+  return csv;
+}
+
+/**
  * Builds ResultTables from the two tables' rows, one row at a time, keeping only what the
  * charts read: the retention rows of a few areas, and the places rows summed over the smaller
  * places per scenario, replication and year. Rows come either as CSV records (`retentionCsv`,
@@ -231,56 +255,36 @@ export class ResultTablesBuilder {
 
   /** A reader of retention.csv's text: push it chunk by chunk, then call end(). */
   retentionCsv(file = 'retention.csv'): CsvRecords {
-    let at: Record<(typeof RETENTION_FIELDS)[number], number> | undefined;
-    const csv: CsvRecords = new CsvRecords((cells) => {
-      if (!at) {
-        at = columnIndexes(file, cells, RETENTION_FIELDS);
-        return;
-      }
+    return tableReader(file, RETENTION_FIELDS, (cells, at) => {
       const area = cells[at.area];
       if (!this.allAreas && !this.areaIndex.has(area)) return;
-      try {
-        this.addRetention({
-          scenario: cells[at.scenario],
-          replication: numberCell(cells[at.replication]),
-          area,
-          yearsSinceArrival: numberCell(cells[at.yearsSinceArrival]),
-          retention: numberCell(cells[at.retention]),
-          departures: numberCell(cells[at.departures]),
-        });
-      } catch (error) {
-        throw new Error(`${file} line ${csv.count}: ${(error as Error).message}`);
-      }
+      this.addRetention({
+        scenario: cells[at.scenario],
+        replication: numberCell(cells[at.replication]),
+        area,
+        yearsSinceArrival: numberCell(cells[at.yearsSinceArrival]),
+        retention: numberCell(cells[at.retention]),
+        departures: numberCell(cells[at.departures]),
+      });
     });
-    return csv;
   }
 
   /** A reader of places.csv's text: push it chunk by chunk, then call end(). */
   placesCsv(file = 'places.csv'): CsvRecords {
-    let at: Record<(typeof PLACE_FIELDS)[number], number> | undefined;
-    const csv: CsvRecords = new CsvRecords((cells) => {
-      if (!at) {
-        at = columnIndexes(file, cells, PLACE_FIELDS);
-        return;
-      }
+    return tableReader(file, PLACE_FIELDS, (cells, at) => {
       if (cells[at.smaller] !== 'true') return;
-      try {
-        this.addPlace({
-          scenario: cells[at.scenario],
-          replication: numberCell(cells[at.replication]),
-          year: numberCell(cells[at.year]),
-          smaller: true,
-          population: numberCell(cells[at.population]),
-          newcomers: numberCell(cells[at.newcomers]),
-          equityMean: numberCell(cells[at.equityMean]),
-          engagedShare: numberCell(cells[at.engagedShare]),
-          labourGap: numberCell(cells[at.labourGap]),
-        });
-      } catch (error) {
-        throw new Error(`${file} line ${csv.count}: ${(error as Error).message}`);
-      }
+      this.addPlace({
+        scenario: cells[at.scenario],
+        replication: numberCell(cells[at.replication]),
+        year: numberCell(cells[at.year]),
+        smaller: true,
+        population: numberCell(cells[at.population]),
+        newcomers: numberCell(cells[at.newcomers]),
+        equityMean: numberCell(cells[at.equityMean]),
+        engagedShare: numberCell(cells[at.engagedShare]),
+        labourGap: numberCell(cells[at.labourGap]),
+      });
     });
-    return csv;
   }
 
   /** The tables, columns trimmed to their length. */
