@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { namedScenario, resolveScenario } from '../../packages/scenarios/src/index.js';
+import { EIGHT_CHARTS as CHART_NAMES, EIGHT_CHART_FILES } from '../helpers/charts.js';
 import { BIN, tempDir } from '../helpers/cli.js';
 
 const HEAP_MB = 64;
@@ -13,16 +14,6 @@ const HEAP_MB = 64;
 const SCENARIOS = ['baseline', 'dispersion'];
 const REPLICATIONS = 20;
 const YEARS = 100;
-const CHART_NAMES = [
-  'retention-curves',
-  'retention-cliff',
-  'retention-by-place',
-  'place-map',
-  'smaller-places',
-  'community-equity',
-  'cost-per-retained',
-  'paired-difference',
-];
 
 /** Runs node with a heap limit; returns its exit status and what it printed to stderr. */
 function nodeWithHeap(args: string[], cwd: string) {
@@ -78,7 +69,7 @@ describe(`settle compare of an ensemble whose tables do not fit in a ${HEAP_MB} 
     const places = resolveScenario(namedScenario('baseline')!).config.places.length;
     const placeLines = readFileSync(join(out, 'places.csv'), 'utf8').trimEnd().split('\n').length - 1;
     expect(placeLines).toBe(SCENARIOS.length * REPLICATIONS * YEARS * places);
-    const expected = CHART_NAMES.flatMap((n) => ['svg', 'png', 'html', 'vl.json'].map((f) => `${n}.${f}`));
+    const expected = EIGHT_CHART_FILES;
     expect(readdirSync(join(out, 'charts')).sort()).toEqual(expected.sort());
     const report = readFileSync(join(out, 'report.html'), 'utf8');
     for (const name of CHART_NAMES) expect(report).toContain(`charts/${name}.png`);
