@@ -1,6 +1,6 @@
 // Display helpers for the notebooks: Vega-Lite charts as inline SVG and tables as HTML, so
 // the committed outputs read on GitHub and nbviewer without JavaScript.
-import { type EnsembleResult, type ModelConfig, SMALLER_PLACES, VERSION } from '@smart-settlement/core';
+import { type EnsembleResult, type ModelConfig, summaryDocument } from '@smart-settlement/core';
 import { type ResultTables, resultTablesFromRows, THEME } from '@smart-settlement/viz';
 import { renderSvg } from '@smart-settlement/viz/node';
 
@@ -34,36 +34,14 @@ export function resultTablesOf(
   result: EnsembleResult,
   run: { seed: number; replications: number; descriptions?: Record<string, string> },
 ): ResultTables {
-  const first = configs[0];
   return resultTablesFromRows(
-    {
-      library: { name: '@smart-settlement/core', version: VERSION },
-      region: first.region,
-      smallerPlacesArea: SMALLER_PLACES,
+    summaryDocument({
+      configs,
       seed: run.seed,
       replications: run.replications,
-      years: first.years,
-      startYear: first.startYear,
-      agentScale: first.agentScale,
-      interval: 0.9,
-      reference: first.name,
-      scenarios: configs.map((c) => ({
-        name: c.name,
-        description: run.descriptions?.[c.name] ?? '',
-        policies: c.policies.map((p) => ({ name: p.name, kind: p.kind, levers: { ...p.levers } })),
-      })),
-      places: first.places.map((p) => ({
-        name: p.name,
-        kind: p.kind,
-        population: p.population,
-        lat: p.lat,
-        lon: p.lon,
-        smaller: p.smaller,
-      })),
-      measures: {},
-      summary: result.summary,
-      paired: result.paired,
-    },
+      result,
+      descriptions: configs.map((c) => run.descriptions?.[c.name]),
+    }),
     result.runs.flatMap((r) => r.retention),
     result.runs.flatMap((r) => r.places),
   );

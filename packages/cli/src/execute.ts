@@ -1,5 +1,16 @@
 import { readdirSync } from 'node:fs';
-import { type EnsembleResult, ensembleTasks, type ModelConfig, VERSION } from '@smart-settlement/core';
+import {
+  DEFAULT_INTERVAL,
+  type EnsembleResult,
+  ensembleTasks,
+  MEASURE_COLUMNS,
+  type ModelConfig,
+  PLACE_COLUMNS,
+  RESULT_FILES,
+  RETENTION_COLUMNS,
+  summaryDocument,
+  VERSION,
+} from '@smart-settlement/core';
 import {
   defaultWorkers,
   executeRun,
@@ -11,14 +22,7 @@ import {
 import { ontarioPlaces, type Scenario } from '@smart-settlement/scenarios';
 import type { Args } from './args.js';
 import { intOption, stringOption } from './args.js';
-import {
-  type Job,
-  jobConfigs,
-  MEASURE_COLUMNS,
-  PLACE_COLUMNS,
-  RETENTION_COLUMNS,
-  summaryDocument,
-} from './job.js';
+import { type Job, jobConfigs } from './job.js';
 import { MeasureArrays } from './measure-arrays.js';
 import { InputError, msg } from './messages.js';
 import { toCsv, toExactJson, toJson } from './output/csv.js';
@@ -95,8 +99,16 @@ export async function executeJob(
     await pool?.destroy(); // the threads' memory is not needed by the stages
     pool = undefined;
     const result = summarizeMeasures(configs, measures);
-    folder.write('summary.json', toJson(summaryDocument(job, configs, result, ontarioPlaces().provenance)));
-    folder.write('manifest.json', toExactJson(manifest(job)));
+    const summary = summaryDocument({
+      configs,
+      seed: job.seed,
+      replications: job.replications,
+      result,
+      descriptions: job.scenarios.map((s) => s.description),
+      provenance: ontarioPlaces().provenance,
+    });
+    folder.write(RESULT_FILES.summary, toJson(summary));
+    folder.write(RESULT_FILES.manifest, toExactJson(manifest(job)));
     for (const stage of stages) await stage(folder, job);
     folder.commit();
   } catch (error) {
@@ -135,14 +147,14 @@ async function writeRunTables(
   runs: AsyncIterable<RunOutput>,
   replications: number,
 ): Promise<MeasureArrays> {
-  folder.write('retention.csv', csvHeader(RETENTION_COLUMNS));
-  folder.write('places.csv', csvHeader(PLACE_COLUMNS));
-  folder.write('measures.csv', csvHeader(MEASURE_COLUMNS));
+  folder.write(RESULT_FILES.retention, csvHeader(RETENTION_COLUMNS));
+  folder.write(RESULT_FILES.places, csvHeader(PLACE_COLUMNS));
+  folder.write(RESULT_FILES.measures, csvHeader(MEASURE_COLUMNS));
   const measures = new MeasureArrays(replications);
   for await (const run of runs) {
-    folder.append('retention.csv', csvBody(run.retention, RETENTION_COLUMNS));
-    folder.append('places.csv', csvBody(run.places, PLACE_COLUMNS));
-    folder.append('measures.csv', csvBody(run.measures, MEASURE_COLUMNS));
+    folder.append(RESULT_FILES.retention, csvBody(run.retention, RETENTION_COLUMNS));
+    folder.append(RESULT_FILES.places, csvBody(run.places, PLACE_COLUMNS));
+    folder.append(RESULT_FILES.measures, csvBody(run.measures, MEASURE_COLUMNS));
     measures.add(run.measures);
   }
   return measures;
@@ -164,8 +176,8 @@ function summarizeMeasures(configs: ModelConfig[], measures: MeasureArrays): Ens
   return {
     runs: [],
     measures: [],
-    summary: measures.summary(0.9, order),
-    paired: configs.length > 1 ? measures.paired(order[0], 0.9, order) : [],
+    summary: measures.summary(DEFAULT_INTERVAL, order),
+    paired: configs.length > 1 ? measures.paired(order[0], DEFAULT_INTERVAL, order) : [],
   };
 }
 

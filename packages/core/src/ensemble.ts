@@ -3,6 +3,9 @@ import type { ModelConfig } from './config.js';
 import { type MeasureRow, runMeasures } from './measures.js';
 import { type RunResult, simulate } from './model.js';
 
+/** Width of the central interval reported with every median: 0.9, the 5th to the 95th percentile of the replications. */
+export const DEFAULT_INTERVAL = 0.9;
+
 /** Median and interval of one measure across replications. */
 export interface SummaryRow {
   scenario: string;
@@ -33,7 +36,7 @@ export function ensembleTasks(scenarios: number, replications: number): RunTask[
 export interface EnsembleOptions {
   replications: number;
   seed: number;
-  /** Width of the interval reported, default 0.9 (5th to 95th percentile). */
+  /** Width of the interval reported, default {@link DEFAULT_INTERVAL}. */
   interval?: number;
   /** Called after each run with (done, total). */
   onRun?: (done: number, total: number) => void;
@@ -72,7 +75,11 @@ export function runEnsemble(configs: ModelConfig[], options: EnsembleOptions): E
 }
 
 /** Summarises finished runs (from this process or from workers) into measures, summary and paired differences. */
-export function gatherEnsemble(configs: ModelConfig[], runs: RunResult[], interval = 0.9): EnsembleResult {
+export function gatherEnsemble(
+  configs: ModelConfig[],
+  runs: RunResult[],
+  interval = DEFAULT_INTERVAL,
+): EnsembleResult {
   const region = configs[0]?.region ?? 'Region';
   const measures = runs.flatMap((run) => runMeasures(run, region));
   const order = configs.map((c) => c.name);
@@ -101,7 +108,7 @@ export function pairedDifferences(measures: MeasureRow[], reference: string): Me
 /** Median and central interval (default 90%) of each (scenario, area, measure) across replications. */
 export function summarize(
   measures: MeasureRow[],
-  interval = 0.9,
+  interval = DEFAULT_INTERVAL,
   scenarioOrder: string[] = [],
 ): SummaryRow[] {
   const groups = new Map<string, { scenario: string; area: string; measure: string; values: number[] }>();
@@ -136,7 +143,7 @@ export interface MeasureValues {
  */
 export function summarizeGroups(
   groups: Iterable<MeasureValues>,
-  interval = 0.9,
+  interval = DEFAULT_INTERVAL,
   scenarioOrder: string[] = [],
 ): SummaryRow[] {
   const tail = (1 - interval) / 2;

@@ -20,6 +20,97 @@ export const MEASURES = [
 /** One of the accountability {@link MEASURES}, e.g. `'retention5'`. */
 export type Measure = (typeof MEASURES)[number];
 
+/** How a measure's values read: a share as a percentage, a decimal, a count of people or things, or dollars. */
+export type MeasureFormat = 'percent' | 'decimal' | 'count' | 'dollars';
+
+/** What a measure means, in what unit, and how it reads in a table. */
+export interface MeasureInfo {
+  /** A short label for tables and charts. */
+  label: string;
+  /** What the value is, in a sentence (summary.json's `measures`). */
+  description: string;
+  /** The unit of the value. */
+  unit: string;
+  /** How the value reads in a table. */
+  format: MeasureFormat;
+}
+
+/** What each of the {@link MEASURES} means: label, description, unit and format, in one place. */
+export const MEASURE_INFO: Record<Measure, MeasureInfo> = {
+  retention1: {
+    label: 'Retention after 1 year',
+    description: 'share still in their first place 1 year after arrival (region: still in the region)',
+    unit: 'share of arrivals',
+    format: 'percent',
+  },
+  retention3: {
+    label: 'Retention after 3 years',
+    description: 'same, 3 years after arrival',
+    unit: 'share of arrivals',
+    format: 'percent',
+  },
+  retention5: {
+    label: 'Retention after 5 years',
+    description: 'same, 5 years after arrival',
+    unit: 'share of arrivals',
+    format: 'percent',
+  },
+  retention10: {
+    label: 'Retention after 10 years',
+    description: 'same, 10 years after arrival',
+    unit: 'share of arrivals',
+    format: 'percent',
+  },
+  matchedShare: {
+    label: 'Newcomers in jobs matching their skills',
+    description: 'share of newcomers present in jobs that match their skills, last year',
+    unit: 'share of newcomers present',
+    format: 'percent',
+  },
+  equityMean: {
+    label: 'Community equity of newcomers (0 to 1)',
+    description: 'mean community equity (0-1) of newcomers present, last year',
+    unit: 'index from 0 to 1',
+    format: 'decimal',
+  },
+  engagedShare: {
+    label: 'Newcomers engaged in community building',
+    description: 'share of newcomers present engaged in community building, last year',
+    unit: 'share of newcomers present',
+    format: 'percent',
+  },
+  populationChange: {
+    label: 'Population added by newcomers still present',
+    description: 'people added by the newcomers still present at the end',
+    unit: 'people',
+    format: 'count',
+  },
+  labourGap: {
+    label: 'Unfilled vacancies, last year',
+    description: 'vacancies left unfilled in the last year',
+    unit: 'vacancies',
+    format: 'count',
+  },
+  programmeCost: {
+    label: 'Programme cost, whole run',
+    description: 'programme dollars over the whole run',
+    unit: 'dollars',
+    format: 'dollars',
+  },
+  costPerRetained5: {
+    label: 'Cost per newcomer still present after 5 years',
+    description: 'programme dollars per person still in their first place 5 years after arrival',
+    unit: 'dollars per person',
+    format: 'dollars',
+  },
+  income: {
+    label: "Newcomers' earnings, last year",
+    description: "newcomers' earnings in the last year, dollars",
+    unit: 'dollars',
+    format: 'dollars',
+  },
+};
+
 /** One measure of one run for one area. */
 export interface MeasureRow extends RunKey {
   area: string;

@@ -1,6 +1,12 @@
-import { INCENTIVE_TAKERS, type PlaceRow, type RetentionRow } from '@smart-settlement/core';
+import {
+  INCENTIVE_TAKERS,
+  type PlaceRow,
+  RESULT_FILES,
+  type RetentionRow,
+  type SummaryDocument,
+} from '@smart-settlement/core';
 import { CsvRecords } from './csv-records.js';
-import type { ResultTables, RetentionColumns, SmallerPlacesColumns, SummaryDocument } from './tables.js';
+import type { ResultTables, RetentionColumns, SmallerPlacesColumns } from './tables.js';
 
 /** Options of reading result tables. */
 export interface ResultTablesOptions {
@@ -254,7 +260,7 @@ export class ResultTablesBuilder {
   }
 
   /** A reader of retention.csv's text: push it chunk by chunk, then call end(). */
-  retentionCsv(file = 'retention.csv'): CsvRecords {
+  retentionCsv(file: string = RESULT_FILES.retention): CsvRecords {
     return tableReader(file, RETENTION_FIELDS, (cells, at) => {
       const area = cells[at.area];
       if (!this.allAreas && !this.areaIndex.has(area)) return;
@@ -270,7 +276,7 @@ export class ResultTablesBuilder {
   }
 
   /** A reader of places.csv's text: push it chunk by chunk, then call end(). */
-  placesCsv(file = 'places.csv'): CsvRecords {
+  placesCsv(file: string = RESULT_FILES.places): CsvRecords {
     return tableReader(file, PLACE_FIELDS, (cells, at) => {
       if (cells[at.smaller] !== 'true') return;
       this.addPlace({

@@ -1,55 +1,9 @@
-import type { PlaceRow, RetentionRow, SummaryRow } from '@smart-settlement/core';
+import type { PlaceRow, RetentionRow, SummaryDocument } from '@smart-settlement/core';
 import { CsvRecords } from './csv-records.js';
 import { ResultTablesBuilder, type ResultTablesOptions } from './tables-builder.js';
 
-/** A policy as summary.json lists it: its name, kind and levers. */
-export interface PolicySummary {
-  name: string;
-  kind: string;
-  levers: Record<string, unknown>;
-}
-
-/** A scenario as summary.json lists it. */
-export interface ScenarioSummary {
-  name: string;
-  description: string;
-  policies: PolicySummary[];
-}
-
-/** A place as summary.json lists it (coordinates, size, which fields are observed or assumed). */
-export interface PlaceSummary {
-  name: string;
-  kind: string;
-  population: number;
-  lat: number;
-  lon: number;
-  smaller: boolean;
-  observed?: string[];
-  assumed?: string[];
-}
-
-/** The parts of a results folder's summary.json the charts read. */
-export interface SummaryDocument {
-  library: { name: string; version: string };
-  region: string;
-  smallerPlacesArea: string;
-  seed: number;
-  replications: number;
-  years: number;
-  startYear: number;
-  agentScale: number;
-  /** Width of the intervals, e.g. 0.9. */
-  interval: number;
-  /** The scenario every paired difference is taken against. */
-  reference?: string;
-  scenarios: ScenarioSummary[];
-  places: PlaceSummary[];
-  /** What each measure means. */
-  measures: Record<string, string>;
-  summary: SummaryRow[];
-  /** Differences against the reference, replication by replication (common random numbers). */
-  paired: SummaryRow[];
-}
+// summary.json's document is owned by core, next to its builder; viz re-exports its types for chart authors.
+export type { PlaceSummary, PolicySummary, ScenarioSummary, SummaryDocument } from '@smart-settlement/core';
 
 /**
  * The retention table's rows for the areas the charts follow, column by column: row `i` is

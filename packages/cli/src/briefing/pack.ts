@@ -1,11 +1,12 @@
 import { cpSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { RESULT_FILES } from '@smart-settlement/core';
 import type { ResultsStage } from '../execute.js';
 import { InputError, msg } from '../messages.js';
 import { ResultsFolder } from '../output/results-folder.js';
 
 /** The files and folders the briefing pack owns inside a results folder. */
-const PACK_ENTRIES = new Set(['charts', 'report.html']);
+const PACK_ENTRIES = new Set<string>([RESULT_FILES.charts, RESULT_FILES.report]);
 
 /** The Node renderers, loaded only when a command draws (they pull in vega and resvg). */
 export function loadRenderers() {

@@ -1,16 +1,14 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { CHART_INPUT_FILES } from '@smart-settlement/core';
 import { InputError, msg } from '../messages.js';
-
-/** The files a results folder must hold for its charts to be drawn. */
-export const CHART_INPUTS = ['summary.json', 'retention.csv', 'places.csv'];
 
 /** Checks that `dir` is a results folder with the tables the charts read; throws InputError naming what is missing. */
 export function checkResultsDir(command: string, dir: string | undefined): string {
   if (!dir) throw new InputError(msg.needResults(command));
   if (!existsSync(dir)) throw new InputError(msg.notResults(command, dir, 'no such folder'));
   if (!statSync(dir).isDirectory()) throw new InputError(msg.notResults(command, dir, 'it is a file'));
-  const missing = CHART_INPUTS.filter((f) => !existsSync(join(dir, f)));
+  const missing = CHART_INPUT_FILES.filter((f) => !existsSync(join(dir, f)));
   if (missing.length) throw new InputError(msg.notResults(command, dir, `missing ${missing.join(', ')}`));
   return dir;
 }

@@ -1,3 +1,4 @@
+import { RESULT_FILES } from '@smart-settlement/core';
 import { CHARTS, type ChartDefinition } from '../charts/index.js';
 import type { ResultTables } from '../tables.js';
 import { standaloneHtml } from './html.js';
@@ -36,7 +37,7 @@ export async function briefingPack(tables: ResultTables, options: PackOptions = 
   const files: PackFile[] = [];
   for (const { chart, spec } of charts) {
     const svg = await renderSvg(spec);
-    const base = `charts/${chart.name}`;
+    const base = `${RESULT_FILES.charts}/${chart.name}`;
     files.push(
       { name: `${base}.svg`, content: svg },
       { name: `${base}.png`, content: svgToPng(svg, { scale: options.scale ?? 2 }) },
@@ -44,6 +45,6 @@ export async function briefingPack(tables: ResultTables, options: PackOptions = 
       { name: `${base}.vl.json`, content: specJson(spec) },
     );
   }
-  files.push({ name: 'report.html', content: reportHtml(tables, charts, { ...options, skipped }) });
+  files.push({ name: RESULT_FILES.report, content: reportHtml(tables, charts, { ...options, skipped }) });
   return files;
 }

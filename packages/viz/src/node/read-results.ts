@@ -1,11 +1,9 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
+import { RESULT_FILES, type SummaryDocument } from '@smart-settlement/core';
 import type { CsvRecords } from '../csv-records.js';
-import type { ResultTables, SummaryDocument } from '../tables.js';
+import type { ResultTables } from '../tables.js';
 import { ResultTablesBuilder, type ResultTablesOptions } from '../tables-builder.js';
-
-/** The files of a results folder the charts are built from. */
-export const RESULT_FILES = ['summary.json', 'retention.csv', 'places.csv'] as const;
 
 /** Bytes read at a time: the most of a table's text held at once. */
 const CHUNK_BYTES = 1 << 20;
@@ -29,7 +27,8 @@ export function readCsvFile(path: string, csv: CsvRecords): void {
 }
 
 /**
- * Reads the result tables of a results folder (as `settle run` or `settle compare` write it).
+ * Reads the result tables of a results folder (as `settle run` or `settle compare` write it):
+ * its CHART_INPUT_FILES.
  * The CSV tables are read line by line and only what the charts need is kept, so a folder
  * with tables of any size is read in memory that grows with scenarios × replications × years.
  * @example
@@ -37,9 +36,9 @@ export function readCsvFile(path: string, csv: CsvRecords): void {
  * const thunderBay = readResults('out', { retentionAreas: ['Thunder Bay'] }); // for its retention curves
  */
 export function readResults(dir: string, options: ResultTablesOptions = {}): ResultTables {
-  const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as SummaryDocument;
+  const summary = JSON.parse(readFileSync(join(dir, RESULT_FILES.summary), 'utf8')) as SummaryDocument;
   const builder = new ResultTablesBuilder(summary, options);
-  readCsvFile(join(dir, 'retention.csv'), builder.retentionCsv());
-  readCsvFile(join(dir, 'places.csv'), builder.placesCsv());
+  readCsvFile(join(dir, RESULT_FILES.retention), builder.retentionCsv());
+  readCsvFile(join(dir, RESULT_FILES.places), builder.placesCsv());
   return builder.finish();
 }

@@ -1,6 +1,13 @@
+import {
+  MEASURE_INFO,
+  MEASURES,
+  type MeasureFormat,
+  RESULT_FILES,
+  type SummaryDocument,
+} from '@smart-settlement/core';
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartDefinition } from '../charts/index.js';
-import type { ResultTables, SummaryDocument } from '../tables.js';
+import type { ResultTables } from '../tables.js';
 import { EMBED_OPTIONS, escapeHtml, scriptJson } from './html.js';
 import { vendorScripts } from './vendor.js';
 
@@ -21,35 +28,12 @@ export interface ReportOptions {
   skipped?: { chart: ChartDefinition; why: string }[];
 }
 
-/** How a measure's values read in the summary tables. */
-const MEASURE_FORMATS: Record<
-  string,
-  { label: string; format: (v: number) => string; diff: (v: number) => string }
-> = {
-  retention1: { label: 'Retention after 1 year', format: pct, diff: points },
-  retention3: { label: 'Retention after 3 years', format: pct, diff: points },
-  retention5: { label: 'Retention after 5 years', format: pct, diff: points },
-  retention10: { label: 'Retention after 10 years', format: pct, diff: points },
-  matchedShare: { label: 'Newcomers in jobs matching their skills', format: pct, diff: points },
-  equityMean: {
-    label: 'Community equity of newcomers (0 to 1)',
-    format: (v) => v.toFixed(3),
-    diff: signed(3),
-  },
-  engagedShare: { label: 'Newcomers engaged in community building', format: pct, diff: points },
-  populationChange: {
-    label: 'Population added by newcomers still present',
-    format: count,
-    diff: signedCount,
-  },
-  labourGap: { label: 'Unfilled vacancies, last year', format: count, diff: signedCount },
-  programmeCost: { label: 'Programme cost, whole run', format: dollars, diff: signedDollars },
-  costPerRetained5: {
-    label: 'Cost per newcomer still present after 5 years',
-    format: dollars,
-    diff: signedDollars,
-  },
-  income: { label: "Newcomers' earnings, last year", format: dollars, diff: signedDollars },
+/** How values of each measure format read in the tables: as a level, and as a difference. */
+const FORMATTERS: Record<MeasureFormat, { format: (v: number) => string; diff: (v: number) => string }> = {
+  percent: { format: pct, diff: points },
+  decimal: { format: (v) => v.toFixed(3), diff: signed(3) },
+  count: { format: count, diff: signedCount },
+  dollars: { format: dollars, diff: signedDollars },
 };
 
 function pct(v: number): string {
@@ -101,12 +85,12 @@ function figuresTable(
   const find = (scenario: string, measure: string) =>
     rows.find((r) => r.scenario === scenario && r.area === area && r.measure === measure);
   const head = scenarios.map((s) => `<th scope="col">${escapeHtml(s)}</th>`).join('');
-  const body = Object.entries(MEASURE_FORMATS)
-    .filter(([measure]) => scenarios.some((s) => find(s, measure)))
-    .map(([measure, f]) => {
+  const body = MEASURES.filter((measure) => scenarios.some((s) => find(s, measure)))
+    .map((measure) => {
       const help = summary.measures[measure] ?? '';
+      const f = FORMATTERS[MEASURE_INFO[measure].format];
       const cells = scenarios.map((s) => cell(find(s, measure), paired ? f.diff : f.format)).join('');
-      return `<tr><th scope="row" title="${escapeHtml(help)}">${escapeHtml(f.label)}</th>${cells}</tr>`;
+      return `<tr><th scope="row" title="${escapeHtml(help)}">${escapeHtml(MEASURE_INFO[measure].label)}</th>${cells}</tr>`;
     })
     .join('\n');
   return `<table><thead><tr><th scope="col">Measure</th>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
@@ -184,8 +168,8 @@ export function reportHtml(tables: ResultTables, charts: ReportChart[], options:
   const figures = charts
     .map(
       ({ chart }, i) => `<figure id="${escapeHtml(chart.name)}">
-<div class="chart" id="chart-${i}" data-chart="${escapeHtml(chart.name)}"><noscript><img src="charts/${escapeHtml(chart.name)}.svg" alt="${escapeHtml(chart.caption)}"></noscript></div>
-<figcaption>${escapeHtml(chart.caption)}. Files: <a href="charts/${escapeHtml(chart.name)}.png">PNG</a> · <a href="charts/${escapeHtml(chart.name)}.svg">SVG</a> · <a href="charts/${escapeHtml(chart.name)}.html">HTML</a> · <a href="charts/${escapeHtml(chart.name)}.vl.json">Vega-Lite spec</a></figcaption>
+<div class="chart" id="chart-${i}" data-chart="${escapeHtml(chart.name)}"><noscript><img src="${RESULT_FILES.charts}/${escapeHtml(chart.name)}.svg" alt="${escapeHtml(chart.caption)}"></noscript></div>
+<figcaption>${escapeHtml(chart.caption)}. Files: <a href="${RESULT_FILES.charts}/${escapeHtml(chart.name)}.png">PNG</a> · <a href="${RESULT_FILES.charts}/${escapeHtml(chart.name)}.svg">SVG</a> · <a href="${RESULT_FILES.charts}/${escapeHtml(chart.name)}.html">HTML</a> · <a href="${RESULT_FILES.charts}/${escapeHtml(chart.name)}.vl.json">Vega-Lite spec</a></figcaption>
 </figure>`,
     )
     .join('\n');
@@ -228,8 +212,8 @@ ${policiesSection(s)}
 <h2>Method</h2>
 <p>Smart Settlement is an agent-based model: each year newcomers arrive in ${escapeHtml(s.region)}'s places, look for work that matches their skills, build ties and community equity, and decide whether to stay, move within the region or leave; places respond through vacancies, wages, services and community leadership, and policies act at documented points of that schedule. Every outcome here comes from those mechanisms, calibrated so the baseline reproduces observed retention. Each scenario was run ${s.replications} times with the same seeds, and the figures summarise those replications. The model, its submodels, parameters and evidence are documented in <a href="${escapeHtml(options.modelDocs ?? '../docs/MODEL.md')}">docs/MODEL.md</a>.</p>
 <h2>Reproduce</h2>
-<p>This folder holds the tables behind every chart (summary.json, retention.csv, places.csv, measures.csv) and manifest.json, which records every scenario with all its defaults, the seed and the replications. From the folder above it, with RESULTS standing for this folder's name:</p>
-<pre><code>settle run --from RESULTS/manifest.json</code></pre>
+<p>This folder holds the tables behind every chart (${RESULT_FILES.summary}, ${RESULT_FILES.retention}, ${RESULT_FILES.places}, ${RESULT_FILES.measures}) and ${RESULT_FILES.manifest}, which records every scenario with all its defaults, the seed and the replications. From the folder above it, with RESULTS standing for this folder's name:</p>
+<pre><code>settle run --from RESULTS/${RESULT_FILES.manifest}</code></pre>
 <p>reruns the simulation and rewrites the folder byte for byte, this report included; <code>settle report RESULTS</code> redraws the charts and this report from the saved tables without rerunning.</p>
 <script>
 (function () {

@@ -1,0 +1,11 @@
+// The results folder: its files, and the summary.json document and its builder.
+export { CHART_INPUT_FILES, RESULT_FILES } from './files.js';
+export {
+  measureDescriptions,
+  type PlaceSummary,
+  type PolicySummary,
+  type ScenarioSummary,
+  type SummaryDocument,
+  type SummaryInput,
+  summaryDocument,
+} from './summary.js';
