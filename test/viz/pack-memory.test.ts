@@ -57,6 +57,7 @@ describe(`settle compare of an ensemble whose tables do not fit in a ${HEAP_MB} 
     expect(compared.status, compared.stderr).toBe(0);
     expect(readdirSync(out).sort()).toEqual(
       [
+        '.settle-folder',
         'charts',
         'manifest.json',
         'measures.csv',

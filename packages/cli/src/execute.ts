@@ -15,6 +15,7 @@ import {
   defaultWorkers,
   executeRun,
   orderedRuns,
+  ResultsFolder,
   type RunOutput,
   RunPool,
   type RunSpec,
@@ -26,7 +27,6 @@ import { type Job, jobConfigs } from './job.js';
 import { MeasureArrays } from './measure-arrays.js';
 import { InputError, msg } from './messages.js';
 import { toCsv, toExactJson, toJson } from './output/csv.js';
-import { ResultsFolder } from './output/results-folder.js';
 import { progressReporter } from './progress.js';
 
 /**
@@ -62,11 +62,17 @@ export function jobOverrides(args: Args) {
 export interface ExecuteOptions {
   quiet?: boolean;
   workers?: number;
+  /** Also replace an earlier settle results folder (never one with other files). */
+  force?: boolean;
 }
 
 /** --quiet and --workers N (default: the machine's cores). */
 export function executeOptions(args: Args): ExecuteOptions {
-  return { quiet: args.flags.has('quiet'), workers: intOption(args, 'workers', 0, 1024) };
+  return {
+    quiet: args.flags.has('quiet'),
+    workers: intOption(args, 'workers', 0, 1024),
+    force: args.flags.has('force'),
+  };
 }
 
 /**
@@ -81,14 +87,18 @@ export async function executeJob(
   out: string,
   options: boolean | ExecuteOptions = {},
 ): Promise<void> {
-  const { quiet = false, workers = defaultWorkers() } =
-    typeof options === 'boolean' ? { quiet: options } : options;
+  const {
+    quiet = false,
+    workers = defaultWorkers(),
+    force = false,
+  } = typeof options === 'boolean' ? { quiet: options } : options;
   const started = Date.now();
   const configs = jobConfigs(job);
   const specs = jobSpecs(job);
   const threads = Math.min(workers, specs.length);
   const progress = progressReporter(threads > 0 ? `settle (${threads} workers)` : 'settle', quiet);
-  const folder = ResultsFolder.open(out);
+  // Checked before any run: a folder settle may not replace is refused with nothing touched.
+  const folder = ResultsFolder.open(out, { force });
   let pool = threads > 0 ? new RunPool({ workers: threads }) : undefined;
   try {
     const runs: AsyncIterable<RunOutput> = pool
@@ -118,9 +128,16 @@ export async function executeJob(
     await pool?.destroy();
   }
   if (!quiet) {
-    console.log(msg.wrote(out, readdirSync(folder.target).sort(), (Date.now() - started) / 1000));
+    console.log(msg.wrote(out, shownEntries(folder.target), (Date.now() - started) / 1000));
     console.log(msg.reproduce(out));
   }
+}
+
+/** The entries of a written folder, without settle's hidden marker and lock files. */
+function shownEntries(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => !name.startsWith('.'))
+    .sort();
 }
 
 /** Every run of a job, replication-major (the order of core's ensembleTasks and of the tables). */

@@ -1,8 +1,9 @@
 // @smart-settlement/cli: the `settle` command as a library (for tests and other front ends).
+
+export { ResultsFolder, writeFolderAtomically } from '@smart-settlement/runner';
 export { type Args, parseArgs } from './args.js';
 export { addResultsStage, executeJob, manifest, type ResultsStage } from './execute.js';
 export { type Job, jobConfigs, prepareJob, runJobInProcess } from './job.js';
 export { COMMANDS, type Command, main } from './main.js';
 export { EXIT, InputError, msg } from './messages.js';
 export { toCsv, toJson } from './output/csv.js';
-export { ResultsFolder, writeFolderAtomically } from './output/results-folder.js';

@@ -1,3 +1,4 @@
+import { OutputFolderError } from '@smart-settlement/runner';
 import { type Args, parseArgs } from './args.js';
 import { briefingStage } from './briefing/pack.js';
 import { calibrate } from './commands/calibrate.js';
@@ -27,15 +28,15 @@ export interface Command {
 
 export const COMMANDS: Record<string, Command> = {
   list: { valued: [], boolean: ['json'], run: list },
-  run: { valued: RUN_OPTIONS, boolean: ['quiet'], run },
-  compare: { valued: RUN_OPTIONS.filter((o) => o !== 'from'), boolean: ['quiet'], run: compare },
+  run: { valued: RUN_OPTIONS, boolean: ['quiet', 'force'], run },
+  compare: { valued: RUN_OPTIONS.filter((o) => o !== 'from'), boolean: ['quiet', 'force'], run: compare },
   validate: { valued: [], boolean: [], run: validate },
   schema: { valued: [], boolean: [], run: schema },
   calibration: { valued: ['replications', 'seed', 'out'], boolean: ['quiet'], run: calibration },
   sweep: { ...EXPERIMENT_OPTIONS, valued: [...EXPERIMENT_OPTIONS.valued, 'redis'], run: sweep },
   sensitivity: { ...EXPERIMENT_OPTIONS, valued: [...EXPERIMENT_OPTIONS.valued, 'redis'], run: sensitivity },
   calibrate: { ...EXPERIMENT_OPTIONS, run: calibrate },
-  export: { valued: ['format', 'out'], boolean: [], run: exportCommand },
+  export: { valued: ['format', 'out'], boolean: ['force'], run: exportCommand },
   chart: { valued: ['format', 'scale', 'out'], boolean: ['quiet'], run: chart },
   report: { valued: ['scale'], boolean: ['quiet'], run: report },
   worker: { ...WORKER_OPTIONS, run: worker },
@@ -57,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
     await command.run(parseArgs(rest, command.valued, command.boolean));
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof InputError) {
+    if (error instanceof InputError || error instanceof OutputFolderError) {
       console.error(error.message);
       return EXIT.badInput;
     }

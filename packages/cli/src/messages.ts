@@ -5,7 +5,7 @@ export const USAGE = `settle: simulate immigrant settlement policy (Smart Settle
 Usage:
   settle list [--json]                       named scenarios
   settle run <scenario|file> --out DIR       one scenario, N replications
-  settle run --from DIR/manifest.json [--out DIR]   reproduce a results folder
+  settle run --from DIR/manifest.json --out DIR2   reproduce a results folder
   settle compare [scenario ...] --out DIR    several scenarios, paired (default: the five policies)
   settle validate <file>                     check a scenario or experiment file
   settle schema                              print the JSON Schema of scenario files
@@ -31,6 +31,10 @@ Options for run and compare:
   --workers N        worker threads (default: the machine's cores; 0 = in this process);
                      the results are the same whatever N
   --quiet            no progress output
+  --force            also replace an earlier results folder (never one with other files)
+
+--out DIR (run, compare, export) is a new folder or one settle wrote itself: a folder of other
+files, a file, the current folder, a parent of it or the home folder is refused (exit 2).
 
 Exit status: 0 done, 1 failed while running, 2 bad input (nothing written).`;
 
@@ -43,6 +47,8 @@ export const msg = {
   badInteger: (o: string, v: string, min: number, max: number) =>
     `settle: option ${o}: got "${v}"; allowed: an integer from ${min} to ${max}`,
   needOut: 'settle: --out DIR is required (the folder to write the results into)',
+  needOutFrom: (manifest: string) =>
+    `settle run --from ${manifest}: --out DIR is required (a new folder, or a results folder settle wrote); e.g. --out ${manifest.replace(/[/\\]?manifest\.json$/, '') || '.'}-again`,
   needScenario:
     'settle run: name a scenario (see `settle list`) or a scenario file, or give --from DIR/manifest.json',
   unknownScenario: (s: string, known: string[]) =>

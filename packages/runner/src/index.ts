@@ -41,6 +41,23 @@ export {
   type SweepSummary,
   storeOptions,
 } from './experiment/sweep.js';
+export { prepareExperimentFolder } from './output/experiment-folder.js';
+export { OutputFolderError } from './output/folder-error.js';
+export {
+  checkTarget,
+  EXPORT_FOLDER,
+  type FolderKind,
+  MARKER_FILE,
+  RESULTS_FOLDER,
+  refuseProtected,
+  type TargetState,
+} from './output/folder-rule.js';
+export {
+  ResultsFolder,
+  type ResultsFolderOptions,
+  writeFileAtomically,
+  writeFolderAtomically,
+} from './output/results-folder.js';
 export { type ParallelEnsembleOptions, runEnsembleParallel, toRunResult } from './pool/ensemble.js';
 export {
   defaultWorkers,

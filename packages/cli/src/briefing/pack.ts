@@ -1,9 +1,9 @@
 import { cpSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { RESULT_FILES } from '@smart-settlement/core';
+import { ResultsFolder } from '@smart-settlement/runner';
 import type { ResultsStage } from '../execute.js';
 import { InputError, msg } from '../messages.js';
-import { ResultsFolder } from '../output/results-folder.js';
 
 /** The files and folders the briefing pack owns inside a results folder. */
 const PACK_ENTRIES = new Set<string>([RESULT_FILES.charts, RESULT_FILES.report]);
@@ -41,7 +41,7 @@ export async function rewriteBriefingPack(dir: string, scale: number | undefined
   const tables = await readTables('report', dir);
   const { briefingPack } = await loadRenderers();
   const files = await briefingPack(tables, { scale });
-  const folder = ResultsFolder.open(dir);
+  const folder = ResultsFolder.open(dir, { rewrite: true });
   try {
     for (const entry of readdirSync(dir))
       if (!PACK_ENTRIES.has(entry)) cpSync(join(dir, entry), folder.path(entry), { recursive: true });

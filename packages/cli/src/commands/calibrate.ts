@@ -3,6 +3,7 @@ import {
   type CalibrationResult,
   calibrationTargets,
   calibrate as runCalibration,
+  writeFileAtomically,
 } from '@smart-settlement/runner';
 import type { Args } from '../args.js';
 import { InputError } from '../messages.js';
@@ -16,7 +17,6 @@ import {
   loadExperiment,
   openStore,
   STORE_FILE,
-  writeFileAtomically,
 } from './sweep.js';
 
 /** Posterior samples as tidy-wide CSV rows: particle, weight, distance, one column per parameter. */

@@ -1,6 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { DEFAULT_PARAMS, PARAMETER_INFO } from '@smart-settlement/core';
+import { writeFileAtomically } from '@smart-settlement/runner';
 import { LIBRARY, RETENTION_TARGETS } from '@smart-settlement/scenarios';
 import { type Args, intOption, stringOption } from '../args.js';
 import { prepareJob, runJobInProcess } from '../job.js';
@@ -80,8 +79,7 @@ Every other parameter is an assumption with a range (docs/MODEL.md). The 2002-20
 
 The structural pattern that larger immigrant stocks keep more newcomers (evidence pattern 1) is not a target: it is tested as a pattern in \`test/patterns/immigrant-stock.test.ts\`.
 `;
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, text);
+  writeFileAtomically(out, text);
   console.log(`Wrote ${out}`);
   for (const r of rows)
     console.log(

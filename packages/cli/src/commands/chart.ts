@@ -1,5 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { writeFileAtomically } from '@smart-settlement/runner';
 import { CHART_NAMES, chartByName, FORMATS, type Format } from '@smart-settlement/viz';
 import { type Args, stringOption } from '../args.js';
 import { loadRenderers, readTables } from '../briefing/pack.js';
@@ -37,14 +36,6 @@ export async function chart(args: Args): Promise<void> {
   const { renderChart } = await loadRenderers();
   const content = await renderChart(definition.build(tables), format, { scale });
   // Written whole or not at all: a temporary file renamed into place.
-  mkdirSync(dirname(out), { recursive: true });
-  const temp = `${out}.partial-${process.pid}`;
-  try {
-    writeFileSync(temp, content);
-    renameSync(temp, out);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
+  writeFileAtomically(out, content);
   if (!args.flags.has('quiet')) console.log(msg.wroteChart(out));
 }

@@ -25,6 +25,6 @@ export async function exportCommand(args: Args): Promise<void> {
   if (!EXPORT_FORMATS.includes(format))
     throw new InputError(`settle export: --format: got "${format}"; allowed: ${EXPORT_FORMATS.join(', ')}`);
   const out = stringOption(args, 'out') ?? join(dir, `export-${format}`);
-  const files = await exportStore(store, out, format);
+  const files = await exportStore(store, out, format, { force: args.flags.has('force') });
   console.log(`Wrote ${out}/ (${files.join(', ')})`);
 }

@@ -9,8 +9,10 @@ import { InputError, msg } from '../messages.js';
 export async function run(args: Args): Promise<void> {
   const from = stringOption(args, 'from');
   if (from) {
+    // Without --out the folder the manifest sits in would be replaced: ask instead.
+    const out = stringOption(args, 'out');
+    if (!out) throw new InputError(msg.needOutFrom(from));
     const job = jobFromManifest(from);
-    const out = stringOption(args, 'out') ?? from.replace(/[/\\]?manifest\.json$/, '');
     await executeJob(job, out, executeOptions(args));
     return;
   }

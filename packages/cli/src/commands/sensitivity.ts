@@ -4,18 +4,12 @@ import {
   ResultsStore,
   type SensitivityResult,
   storeOptions,
+  writeFileAtomically,
 } from '@smart-settlement/runner';
 import type { Args } from '../args.js';
 import { InputError } from '../messages.js';
 import { toCsv, toJson } from '../output/csv.js';
-import {
-  experimentOut,
-  loadExperiment,
-  reportSweep,
-  STORE_FILE,
-  sweepInto,
-  writeFileAtomically,
-} from './sweep.js';
+import { experimentOut, loadExperiment, reportSweep, STORE_FILE, sweepInto } from './sweep.js';
 
 /** The charts of an experiment: each spec as .vl.json, and as .svg and .png when the viz renderers are built. */
 export async function writeCharts(dir: string, charts: { name: string; spec: object }[]): Promise<string[]> {

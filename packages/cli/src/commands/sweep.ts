@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
   defaultWorkers,
@@ -7,6 +7,7 @@ import {
   inProcessExecutor,
   outputName,
   pointOutputs,
+  prepareExperimentFolder,
   ResultsStore,
   type RunExecutor,
   RunPool,
@@ -15,6 +16,7 @@ import {
   StoreMismatchError,
   type SweepSummary,
   storeOptions,
+  writeFileAtomically,
 } from '@smart-settlement/runner';
 import { type Args, intOption, stringOption } from '../args.js';
 import { readJsonFile } from '../load.js';
@@ -63,8 +65,12 @@ export function experimentOut(args: Args, command: string): string {
   return out;
 }
 
-/** Opens the experiment's store in DIR, refusing (exit 2) a folder that holds another experiment. */
+/**
+ * Opens the experiment's store in DIR, refusing (exit 2) a file, a folder of other files, or a
+ * folder that holds another experiment.
+ */
 export async function openStore(plan: ExperimentPlan, out: string): Promise<ResultsStore> {
+  prepareExperimentFolder(out);
   try {
     const store = await ResultsStore.open(join(out, STORE_FILE), storeOptions(plan));
     await recordExperiment(plan, store);
@@ -113,14 +119,6 @@ export function interruptSignal(quiet: boolean): { signal: AbortSignal; dispose(
       process.off('SIGTERM', onSignal);
     },
   };
-}
-
-/** Writes a small file whole (temporary name, then rename). */
-export function writeFileAtomically(path: string, content: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.partial-${process.pid}`;
-  writeFileSync(temp, content);
-  renameSync(temp, path);
 }
 
 /**

@@ -1,5 +1,6 @@
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { EXPORT_FOLDER } from '../output/folder-rule.js';
+import { ResultsFolder } from '../output/results-folder.js';
 import { quoteIdent, ResultsStore } from './results-store.js';
 
 /** Formats `exportStore` writes. */
@@ -21,19 +22,26 @@ const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
  * (`runs`, `measures`, and `retention`/`places` when kept, plus `outputs`: one row per done
  * run with its parameters and one column per output of the experiment), sorted by run id so
  * the files are the same however the runs were scheduled. The folder is written whole or
- * not at all (temporary sibling, then rename). Returns the file names.
+ * not at all, under the overwrite rule of every settle folder (ResultsFolder): a new folder,
+ * or an export folder settle wrote; `force` also replaces an earlier settle folder. Returns
+ * the file names.
  * @example await exportStore('out/results.duckdb', 'out/export', 'parquet');
  */
 export async function exportStore(
   storePath: string,
   outDir: string,
   format: ExportFormat,
+  options: { force?: boolean } = {},
 ): Promise<string[]> {
-  const store = await ResultsStore.openExisting(storePath);
-  const target = resolve(outDir);
-  const temp = join(dirname(target), `.${basename(target)}.partial-${process.pid}`);
-  rmSync(temp, { recursive: true, force: true });
-  mkdirSync(temp, { recursive: true });
+  const folder = ResultsFolder.open(outDir, { kind: EXPORT_FOLDER, force: options.force });
+  let store: ResultsStore;
+  try {
+    store = await ResultsStore.openExisting(storePath);
+  } catch (error) {
+    folder.abort();
+    throw error;
+  }
+  const temp = folder.temp;
   const copyOptions = format === 'parquet' ? '(FORMAT parquet)' : '(FORMAT csv, HEADER true)';
   const files: string[] = [];
   const copy = async (name: string, select: string) => {
@@ -62,13 +70,12 @@ export async function exportStore(
          GROUP BY ALL ORDER BY r.id`,
       );
     }
-    store.close();
-    rmSync(target, { recursive: true, force: true });
-    renameSync(temp, target);
-    return files;
   } catch (error) {
-    store.close();
-    rmSync(temp, { recursive: true, force: true });
+    folder.abort();
     throw error;
+  } finally {
+    store.close();
   }
+  folder.commit();
+  return files;
 }
