@@ -1,8 +1,10 @@
 import { readdirSync } from 'node:fs';
 import {
+  checkMemoryBudget,
   DEFAULT_INTERVAL,
   type EnsembleResult,
   ensembleTasks,
+  estimateJobResources,
   MEASURE_COLUMNS,
   type ModelConfig,
   PLACE_COLUMNS,
@@ -25,6 +27,7 @@ import type { Args } from './args.js';
 import { intOption, stringOption } from './args.js';
 import { type Job, jobConfigs } from './job.js';
 import { MeasureArrays } from './measure-arrays.js';
+import { memoryBudget } from './memory-budget.js';
 import { InputError, msg } from './messages.js';
 import { toCsv, toExactJson, toJson } from './output/csv.js';
 import { progressReporter } from './progress.js';
@@ -64,6 +67,8 @@ export interface ExecuteOptions {
   workers?: number;
   /** Also replace an earlier settle results folder (never one with other files). */
   force?: boolean;
+  /** Memory budget in bytes: a job estimated above it is refused before it runs. */
+  maxMemory?: number;
 }
 
 /** --quiet and --workers N (default: the machine's cores). */
@@ -72,6 +77,7 @@ export function executeOptions(args: Args): ExecuteOptions {
     quiet: args.flags.has('quiet'),
     workers: intOption(args, 'workers', 0, 1024),
     force: args.flags.has('force'),
+    maxMemory: memoryBudget(args),
   };
 }
 
@@ -91,11 +97,19 @@ export async function executeJob(
     quiet = false,
     workers = defaultWorkers(),
     force = false,
+    maxMemory,
   } = typeof options === 'boolean' ? { quiet: options } : options;
   const started = Date.now();
   const configs = jobConfigs(job);
   const specs = jobSpecs(job);
   const threads = Math.min(workers, specs.length);
+  if (maxMemory !== undefined) {
+    const problem = checkMemoryBudget(
+      estimateJobResources(configs, { runsEach: job.replications, workers: threads }),
+      maxMemory,
+    );
+    if (problem) throw new InputError(msg.overBudget(job.scenarios.length > 1 ? 'compare' : 'run', problem));
+  }
   const progress = progressReporter(threads > 0 ? `settle (${threads} workers)` : 'settle', quiet);
   // Checked before any run: a folder settle may not replace is refused with nothing touched.
   const folder = ResultsFolder.open(out, { force });

@@ -17,7 +17,7 @@ import { WORKER_OPTIONS, worker } from './commands/worker.js';
 import { addResultsStage } from './execute.js';
 import { EXIT, InputError, msg, USAGE } from './messages.js';
 
-const RUN_OPTIONS = ['out', 'years', 'replications', 'seed', 'set', 'from', 'workers'];
+const RUN_OPTIONS = ['out', 'years', 'replications', 'seed', 'set', 'from', 'workers', 'max-memory'];
 
 /** A command: its options and what it does. Later packages register more (chart, report, sweep...). */
 export interface Command {
@@ -30,7 +30,7 @@ export const COMMANDS: Record<string, Command> = {
   list: { valued: [], boolean: ['json'], run: list },
   run: { valued: RUN_OPTIONS, boolean: ['quiet', 'force'], run },
   compare: { valued: RUN_OPTIONS.filter((o) => o !== 'from'), boolean: ['quiet', 'force'], run: compare },
-  validate: { valued: [], boolean: [], run: validate },
+  validate: { valued: ['max-memory'], boolean: [], run: validate },
   schema: { valued: [], boolean: [], run: schema },
   calibration: { valued: ['replications', 'seed', 'out'], boolean: ['quiet'], run: calibration },
   sweep: { ...EXPERIMENT_OPTIONS, valued: [...EXPERIMENT_OPTIONS.valued, 'redis'], run: sweep },

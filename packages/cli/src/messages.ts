@@ -31,6 +31,9 @@ Options for run and compare:
   --workers N        worker threads (default: the machine's cores; 0 = in this process);
                      the results are the same whatever N
   --quiet            no progress output
+  --max-memory SIZE  refuse a job whose memory estimate is larger (e.g. 8G; default: three
+                     quarters of this machine's memory); sweep, sensitivity, calibrate and
+                     validate take it too
   --force            also replace an earlier results folder (never one with other files)
 
 --out DIR (run, compare, export) is a new folder or one settle wrote itself: a folder of other
@@ -49,6 +52,10 @@ export const msg = {
   needOut: 'settle: --out DIR is required (the folder to write the results into)',
   needOutFrom: (manifest: string) =>
     `settle run --from ${manifest}: --out DIR is required (a new folder, or a results folder settle wrote); e.g. --out ${manifest.replace(/[/\\]?manifest\.json$/, '') || '.'}-again`,
+  badMemory: (v: string) =>
+    `settle: option --max-memory: got "${v}"; allowed: bytes from 1M to 1000T, as a number or with a unit (512M, 8G, 1.5T)`,
+  overBudget: (command: string, problem: string) =>
+    `settle ${command}: refused before running: it ${problem}`,
   needScenario:
     'settle run: name a scenario (see `settle list`) or a scenario file, or give --from DIR/manifest.json',
   unknownScenario: (s: string, known: string[]) =>

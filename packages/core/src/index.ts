@@ -26,6 +26,7 @@ export {
   streamKey,
   streamKeys,
 } from './random.js';
+export * from './resources.js';
 export * from './results/index.js';
 export { SCHEDULE, step } from './schedule.js';
 export { arrivals } from './submodels/arrivals.js';

@@ -11,7 +11,13 @@ export {
   targetDistance,
   weightedQuantile,
 } from './experiment/calibration.js';
-export { buildDesign, type Design, parameterRange } from './experiment/design.js';
+export {
+  buildDesign,
+  type Design,
+  designBytes,
+  designPointCount,
+  parameterRange,
+} from './experiment/design.js';
 export { inProcessExecutor, type RunExecutor } from './experiment/executor.js';
 export {
   checkExperimentShape,
@@ -26,6 +32,11 @@ export {
 } from './experiment/experiment.js';
 export { recordExperiment } from './experiment/meta.js';
 export { ExperimentPlan } from './experiment/plan.js';
+export {
+  checkExperimentBudget,
+  type ExperimentResources,
+  experimentResources,
+} from './experiment/resources.js';
 export {
   analyseSensitivity,
   type MorrisRow,

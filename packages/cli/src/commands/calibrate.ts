@@ -38,7 +38,7 @@ function sampleRows(names: string[], sample: CalibrationResult['smc'] | Calibrat
  */
 export async function calibrate(args: Args): Promise<void> {
   const started = Date.now();
-  const plan = loadExperiment(args.positional[0], 'calibrate');
+  const plan = loadExperiment(args.positional[0], 'calibrate', args);
   if (!plan.experiment.calibration)
     throw new InputError(
       'settle calibrate: calibration: got nothing; allowed: an object with targets ("retention-targets" or a list), rejection and smc',

@@ -76,7 +76,7 @@ export async function sensitivityFiles(result: SensitivityResult, experimentName
  */
 export async function sensitivity(args: Args): Promise<void> {
   const started = Date.now();
-  const plan = loadExperiment(args.positional[0], 'sensitivity');
+  const plan = loadExperiment(args.positional[0], 'sensitivity', args);
   const type = plan.experiment.design?.type;
   if (type !== 'sobol' && type !== 'morris')
     throw new InputError(

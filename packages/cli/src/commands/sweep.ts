@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
+  checkExperimentBudget,
   defaultWorkers,
   ExperimentError,
   ExperimentPlan,
@@ -20,13 +21,14 @@ import {
 } from '@smart-settlement/runner';
 import { type Args, intOption, stringOption } from '../args.js';
 import { readJsonFile } from '../load.js';
-import { InputError } from '../messages.js';
+import { memoryBudget } from '../memory-budget.js';
+import { InputError, msg } from '../messages.js';
 import { toCsv } from '../output/csv.js';
 import { progressReporter } from '../progress.js';
 import { fleetSweeper, type Sweeper } from './sweep-fleet.js';
 
 /** Options shared by sweep, sensitivity and calibrate. */
-export const EXPERIMENT_OPTIONS = { valued: ['out', 'workers'], boolean: ['quiet'] };
+export const EXPERIMENT_OPTIONS = { valued: ['out', 'workers', 'max-memory'], boolean: ['quiet'] };
 
 /** The store file inside an experiment folder. */
 export const STORE_FILE = 'results.duckdb';
@@ -36,7 +38,7 @@ export const STORE_FILE = 'results.duckdb';
  * (relative to the experiment file) is read as a scenario file. Bad input is an InputError
  * naming every wrong field (exit 2, nothing written).
  */
-export function loadExperiment(file: string | undefined, command: string): ExperimentPlan {
+export function loadExperiment(file: string | undefined, command: string, args?: Args): ExperimentPlan {
   if (!file)
     throw new InputError(
       `settle ${command}: name an experiment file, e.g. examples/experiments/dispersion-sobol.json`,
@@ -46,13 +48,21 @@ export function loadExperiment(file: string | undefined, command: string): Exper
     const path = resolve(dirname(file), input.scenario);
     if (/\.json$/i.test(input.scenario) && existsSync(path)) input.scenario = readJsonFile(path);
   }
+  let plan: ExperimentPlan;
   try {
-    return ExperimentPlan.create(input);
+    plan = ExperimentPlan.create(input);
   } catch (e) {
     if (e instanceof ExperimentError)
       throw new InputError(`settle ${command}: invalid experiment ${file}:\n${e.message}`);
     throw e;
   }
+  if (args) {
+    // The same budget as settle run's, before the design is built or anything is written.
+    const workers = intOption(args, 'workers', 0, 1024) ?? defaultWorkers();
+    const problem = checkExperimentBudget(plan, workers, memoryBudget(args));
+    if (problem) throw new InputError(msg.overBudget(command, problem));
+  }
+  return plan;
 }
 
 /** The --out folder of an experiment command (required). */
@@ -215,7 +225,7 @@ export function reportSweep(summary: SweepSummary, out: string, command: string,
 /** `settle sweep <experiment> --out DIR [--workers N] [--quiet]`: runs or resumes the sweep. */
 export async function sweep(args: Args): Promise<void> {
   const started = Date.now();
-  const plan = loadExperiment(args.positional[0], 'sweep');
+  const plan = loadExperiment(args.positional[0], 'sweep', args);
   const out = experimentOut(args, 'sweep');
   const summary = await sweepInto(plan, out, args, 'sweep');
   reportSweep(summary, out, 'sweep', started);

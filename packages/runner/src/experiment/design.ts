@@ -38,6 +38,46 @@ export interface Design {
 }
 
 /**
+ * The number of points of an experiment's design, counted without building it (arithmetic
+ * only): levels multiplied for a factorial, N for a Latin hypercube, N (d + 2) or N (2d + 2)
+ * for Sobol/Saltelli, r (d + 1) for Morris; 0 without a design.
+ * @example designPointCount({ ...experiment, design: { type: 'lhs', samples: 10_000_000 } }); // 10000000
+ */
+export function designPointCount(experiment: Experiment): number {
+  const design = experiment.design;
+  const d = experiment.parameters.length;
+  if (!design) return 0;
+  switch (design.type) {
+    case 'factorial':
+      return experiment.parameters.reduce((n, p, k) => {
+        const levels = design.levels!;
+        return n * levelCount(p, typeof levels === 'number' ? levels : levels[k]);
+      }, 1);
+    case 'lhs':
+      return design.samples;
+    case 'sobol':
+      return design.samples * (design.secondOrder ? 2 * d + 2 : d + 2);
+    case 'morris':
+      return design.trajectories * (d + 1);
+  }
+}
+
+/** Levels of one parameter in a factorial design (as factorialLevels, without listing them). */
+function levelCount(spec: ParameterSpec, levels: number): number {
+  if (spec.values) return spec.values.length;
+  if (spec.integer) return spec.max! - spec.min! + 1;
+  return levels;
+}
+
+/**
+ * Memory a built design holds, bytes: the points and the unit points as arrays of numbers
+ * (about 40 bytes of array per point plus 8 per value, twice), for the memory budget.
+ */
+export function designBytes(points: number, parameters: number): number {
+  return points * 2 * (40 + 8 * parameters);
+}
+
+/**
  * Builds the design of an experiment. It depends only on the experiment (its seed drives the
  * random designs), so the same experiment always has the same points in the same order:
  * point k of a rerun is point k of the first run, which is what resuming relies on.

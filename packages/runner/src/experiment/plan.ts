@@ -13,7 +13,7 @@ import {
   validateScenario,
 } from '@smart-settlement/scenarios';
 import type { RunSpec } from '../run-spec.js';
-import { buildDesign, type Design } from './design.js';
+import { buildDesign, type Design, designPointCount } from './design.js';
 import { checkExperimentShape, type Experiment, ExperimentError, parameterName } from './experiment.js';
 
 /**
@@ -27,22 +27,33 @@ import { checkExperimentShape, type Experiment, ExperimentError, parameterName }
  * between points (as `settle compare` pairs scenarios).
  */
 export class ExperimentPlan {
-  /** Total runs: design points x replications. */
+  /** Total runs: design points x replications, counted without building the design. */
   readonly runCount: number;
+  /** Design points, counted without building the design. */
+  readonly pointCount: number;
+  private built?: Design;
 
   private constructor(
     /** The validated experiment, defaults filled. */
     readonly experiment: Experiment,
     /** The base scenario with every default explicit and the fixed `set` settings applied. */
     readonly base: Scenario,
-    /** The design points. */
-    readonly design: Design,
     /** The scenario as given (named or inline) with the fixed `set` settings, defaults not filled. */
     readonly source: Scenario,
     /** A hash of the experiment, the base scenario and the engine version: results from another fingerprint are not comparable. */
     readonly fingerprint: string,
   ) {
-    this.runCount = design.points.length * experiment.replications!;
+    this.pointCount = designPointCount(experiment);
+    this.runCount = this.pointCount * experiment.replications!;
+  }
+
+  /**
+   * The design points, built on first use: planning, validating and estimating an experiment
+   * never build them (a Latin hypercube of 10 million samples is counted, not made).
+   */
+  get design(): Design {
+    this.built ??= buildDesign(this.experiment);
+    return this.built;
   }
 
   /** Parameter names, in order (column names of the store's runs table). */
@@ -180,6 +191,6 @@ export class ExperimentPlan {
       .update(JSON.stringify({ experiment, base, engine: VERSION }))
       .digest('hex')
       .slice(0, 16);
-    return new ExperimentPlan(experiment, base, buildDesign(experiment), scenario, fingerprint);
+    return new ExperimentPlan(experiment, base, scenario, fingerprint);
   }
 }
