@@ -20,7 +20,7 @@ describe('settle list, validate and bad input (built CLI, spawned)', () => {
         name: 'bad',
         years: 0,
         polices: [],
-        policies: [{ type: 'dispersion', uptake: 1.5 }, { type: 'teleport' }],
+        policies: [{ type: 'dispersion', reach: 1.5 }, { type: 'teleport' }],
       }),
     );
     mkdirSync(join(dir, 'results'));
@@ -30,7 +30,7 @@ describe('settle list, validate and bad input (built CLI, spawned)', () => {
       good: ['validate', 'good.json'],
       bad: ['validate', 'bad.json'],
       unknownCommand: ['frobnicate', '--out', 'fresh'],
-      badLever: ['run', 'dispersion', '--set', 'dispersion.uptake=2', '--out', 'results'],
+      badLever: ['run', 'dispersion', '--set', 'dispersion.reach=2', '--out', 'results'],
     };
     const names = Object.keys(commands);
     const results = await Promise.all(names.map((n) => settleAsync(commands[n], dir)));
@@ -56,7 +56,7 @@ describe('settle list, validate and bad input (built CLI, spawned)', () => {
     expect(r.bad.stderr).toContain('invalid scenario bad.json');
     expect(r.bad.stderr).toContain('years: got 0; allowed: an integer from 1 to 200');
     expect(r.bad.stderr).toContain('polices: got []; allowed: no such field');
-    expect(r.bad.stderr).toContain('policies[0].uptake: got 1.5; allowed: a number from 0 to 1');
+    expect(r.bad.stderr).toContain('policies[0].reach: got 1.5; allowed: a number from 0 to 1');
     expect(r.bad.stderr).toContain('policies[1].type: got "teleport"; allowed: one of "baseline"');
     expect(r.bad.stderr).not.toMatch(/\n\s+at /);
   });
@@ -69,7 +69,7 @@ describe('settle list, validate and bad input (built CLI, spawned)', () => {
 
   it('a bad lever value aimed at an existing results folder: exit 2, the message names the field, the folder is left untouched', () => {
     expect(r.badLever.status).toBe(2);
-    expect(r.badLever.stderr).toContain('policies[0].uptake: got 2; allowed: a number from 0 to 1');
+    expect(r.badLever.stderr).toContain('policies[0].reach: got 2; allowed: a number from 0 to 1');
     expect([...folderFiles(join(dir, 'results')).keys()]).toEqual(['keep.txt']);
     expect(readFileSync(join(dir, 'results', 'keep.txt'), 'utf8')).toBe('earlier results');
     expect(readdirSync(dir).filter((n) => n.startsWith('.'))).toEqual([]);

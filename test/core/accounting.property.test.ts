@@ -42,6 +42,20 @@ describe('accounting of people (properties over random small scenarios and polic
           let dispersedPresent = 0;
           for (let i = 0; i < w.people.count; i++) if (w.people.flags[i] & DISPERSED) dispersedPresent++;
           expect(sum(w.arrivedOnOfferByCohort)).toBe(dispersedPresent + sum(w.leftOnOfferByCohort));
+          // Per immigrant class: arrived = present + left, and the classes add up to everyone.
+          const C = w.classNames.length;
+          const presentByClass = new Float64Array(C);
+          for (let i = 0; i < w.people.count; i++) presentByClass[w.people.immigrantClass[i]]++;
+          expect(sum(w.arrivedByClass)).toBe(arrived);
+          for (let cl = 0; cl < C; cl++) {
+            let arrivedClass = 0;
+            let leftClass = 0;
+            for (let c = 0; c < config.years; c++) {
+              arrivedClass += w.arrivedByClass[c * C + cl];
+              leftClass += w.leftByClass[c * C + cl];
+            }
+            expect(arrivedClass).toBe(presentByClass[cl] + leftClass);
+          }
           // Ids are unique: nobody is counted twice.
           expect(new Set(w.people.id.subarray(0, w.people.count)).size).toBe(w.people.count);
         }

@@ -126,7 +126,7 @@ describe('independence of draws from observers and policies', () => {
     };
     const base = arrive(config);
     const offered = arrive(
-      configOf(smallScenario({ years: 5, policies: [{ type: 'dispersion', uptake: 0.5 }] })),
+      configOf(smallScenario({ years: 5, policies: [{ type: 'dispersion', reach: 0.5 }] })),
     );
     const served = arrive(
       configOf(smallScenario({ years: 5, policies: [{ type: 'welcome', coverage: 1 }] })),
@@ -139,7 +139,7 @@ describe('independence of draws from observers and policies', () => {
     expect([...served.world.people.place.subarray(0, served.world.people.count)]).toEqual([
       ...base.world.people.place.subarray(0, base.world.people.count),
     ]);
-    // Whoever declined the offer chose the place they would have chosen without it.
+    // Whoever was not reached, or refused, chose the place they would have chosen without the offer.
     const p = offered.world.people;
     let declined = 0;
     for (let i = 0; i < p.count; i++) {
@@ -147,7 +147,7 @@ describe('independence of draws from observers and policies', () => {
       expect(p.place[i]).toBe(base.world.people.place[i]);
       declined++;
     }
-    expect(declined).toBeGreaterThan(0.3 * p.count);
-    expect(declined).toBeLessThan(0.7 * p.count);
+    expect(declined).toBeGreaterThan(0.45 * p.count); // about half are not reached
+    expect(declined).toBeLessThan(p.count); // some of those reached accept
   });
 });

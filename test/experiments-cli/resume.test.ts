@@ -12,7 +12,7 @@ const EXPERIMENT = {
   scenario: 'dispersion',
   set: ['years=6', 'agentScale=400'],
   parameters: [
-    { path: 'dispersion.uptake', name: 'uptake', min: 0.02, max: 0.3 },
+    { path: 'dispersion.reach', name: 'reach', min: 0.02, max: 0.3 },
     { path: 'dispersion.termYears', name: 'termYears', min: 1, max: 6, integer: true },
   ],
   design: { type: 'lhs', samples: 60 },
@@ -165,7 +165,7 @@ describe('settle export', () => {
       expect(await read('export-parquet/measures.parquet')).toBe(n);
       const header = readFileSync(join(reference, 'export-csv/outputs.csv'), 'utf8').split('\n')[0];
       expect(header).toBe(
-        'id,stage,point,replication,seed,uptake,termYears,retention5,retention5@Incentive takers',
+        'id,stage,point,replication,seed,reach,termYears,retention5,retention5@Incentive takers',
       );
     } finally {
       store.close();

@@ -15,7 +15,7 @@ const dispersionSpec = fc.record(
   {
     type: fc.constant('dispersion' as const),
     eligible: selector,
-    uptake: fc.double({ min: 0, max: 1, noNaN: true }),
+    reach: fc.double({ min: 0, max: 1, noNaN: true }),
     incentive: fc.integer({ min: 0, max: 50_000 }),
     termYears: fc.integer({ min: 0, max: 8 }),
     clawback: fc.integer({ min: 0, max: 50_000 }),

@@ -12,7 +12,7 @@ function departuresByYear(termYears: number, replications = 3): number[] {
       name: `dispersion-${termYears}`,
       years: termYears + 4,
       agentScale: 100,
-      policies: [{ type: 'dispersion', termYears, uptake: 0.3, incentive: 10_000, clawback: 10_000 }],
+      policies: [{ type: 'dispersion', termYears, reach: 1, incentive: 10_000, clawback: 10_000 }],
     }),
   );
   const mean = new Array(termYears + 5).fill(0);

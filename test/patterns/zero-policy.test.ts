@@ -4,14 +4,14 @@ import { runScenario, smallScenario, withoutName } from '../helpers/scenarios.js
 
 const setting = { years: 5, agentScale: 100 };
 const cases: [string, PolicySpec][] = [
-  ['dispersion with zero uptake', { type: 'dispersion', uptake: 0 }],
+  ['dispersion with zero reach', { type: 'dispersion', reach: 0 }],
   ['engagement with zero budget', { type: 'engagement', budgetPerPilot: 0 }],
   ['welcome services with zero capacity', { type: 'welcome', coverage: 0 }],
   [
-    'hybrid with zero uptake and zero budget',
+    'hybrid with zero reach and zero budget',
     {
       type: 'hybrid',
-      dispersion: { type: 'dispersion', uptake: 0 },
+      dispersion: { type: 'dispersion', reach: 0 },
       engagement: { type: 'engagement', budgetPerPilot: 0 },
     },
   ],
@@ -32,7 +32,7 @@ describe('pattern: a policy that does nothing gives exactly the baseline', () =>
   it('the same policy with a non-zero lever does change the tables (the comparison can fail)', () => {
     const baseline = withoutName(runScenario(smallScenario({ name: 'baseline', ...setting })));
     const run = runScenario(
-      smallScenario({ name: 'x', ...setting, policies: [{ type: 'dispersion', uptake: 0.1 }] }),
+      smallScenario({ name: 'x', ...setting, policies: [{ type: 'dispersion', reach: 0.1 }] }),
     );
     expect(withoutName(run)).not.toBe(baseline);
   });

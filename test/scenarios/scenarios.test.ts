@@ -138,7 +138,7 @@ describe('policies: place selection and pilot choice', () => {
         initiativesAdded: new Float64Array(5),
         cost: new Float64Array(5),
       };
-      policy.act!({ places, agentScale: 1 }, year, e);
+      policy.act!({ places, agentScale: 1, classes: ['all'] }, year, e);
       return e;
     };
     // Year 0: a third of the budget; a place of 100,000 needs 500,000, so funding is 100,000 / 500,000 = 0.2.

@@ -60,6 +60,42 @@ export interface PlaceSpec {
   smaller: boolean;
 }
 
+/**
+ * How a class's newcomers find their first place, as shares that sum to 1: by their own
+ * choice (the destination logit), where a sponsor lives (family class, privately sponsored
+ * refugees), or destined by the state (government-assisted refugees).
+ */
+export interface FirstPlaceRule {
+  choice: number;
+  sponsor: number;
+  destined: number;
+}
+
+/**
+ * An immigrant class (admission category): its share of the intake and the attributes
+ * that differ from the other classes. See submodel "arrivals" in docs/MODEL.md.
+ */
+export interface ClassSpec {
+  /** Name as it appears in outputs, e.g. "economic", "nominee", "family", "refugee". */
+  name: string;
+  /** Share of the year's intake (the classes' shares sum to 1). */
+  share: number;
+  /** Shares of the occupation groups regulated, trade, other (sum to 1). */
+  occupationShares: [number, number, number];
+  /** Share arriving with family. */
+  familyShare: number;
+  /** Mean age at arrival (the intake's ageSd applies). */
+  ageMean: number;
+  /** Mean official-language level at arrival (the intake's languageSpread applies). */
+  languageMean: number;
+  /** Credential recognition at arrival by occupation group. */
+  credentialAtArrival: [number, number, number];
+  /** How the first place is chosen. */
+  firstPlace: FirstPlaceRule;
+  /** Share who land with a job offer in their first place: a matched job from the first year (0-1). */
+  jobOffer: number;
+}
+
 /** The year's intake and the distribution of newcomers' attributes. */
 export interface IntakeSpec {
   /** People arriving in the region each year. */
@@ -79,6 +115,36 @@ export interface IntakeSpec {
   languageSpread: number;
   /** Credential recognition at arrival (0-1) by occupation group. */
   credentialAtArrival: [number, number, number];
+  /**
+   * Immigrant classes and their shares. Absent: one class, "all", with the attributes above
+   * and a free choice of first place (the model before classes, draw for draw).
+   */
+  classes?: ClassSpec[];
+  /**
+   * Places that receive the newcomers the state destines (government-assisted refugees),
+   * by name, with the weight of each place in their allocation.
+   */
+  destinedPlaces?: Record<string, number>;
+}
+
+/** The single class of an intake that lists none: the intake's own attributes, free choice of place. */
+export function singleClass(intake: IntakeSpec): ClassSpec {
+  return {
+    name: 'all',
+    share: 1,
+    occupationShares: intake.occupationShares,
+    familyShare: intake.familyShare,
+    ageMean: intake.ageMean,
+    languageMean: intake.languageMean,
+    credentialAtArrival: intake.credentialAtArrival,
+    firstPlace: { choice: 1, sponsor: 0, destined: 0 },
+    jobOffer: 0,
+  };
+}
+
+/** The classes of an intake: its list, or the single class. */
+export function intakeClasses(intake: IntakeSpec): ClassSpec[] {
+  return intake.classes && intake.classes.length > 0 ? intake.classes : [singleClass(intake)];
 }
 
 /**
@@ -113,6 +179,14 @@ export interface BehaviourParams {
   participationScale: number;
   equityGain: number;
   equityFade: number;
+  // propensity to move (mover-stayer mixture)
+  /** Share of newcomers who are "movers": people with a lasting higher propensity to move on out of the region. */
+  moverShare: number;
+  /** How much higher a mover's utility of leaving the region is, in utility units (0 = no heterogeneity). */
+  moverGap: number;
+  // classes
+  /** Utility of having one's sponsor (family or sponsoring group) in the place; lost on moving away. */
+  sponsorAnchor: number;
   // relocation
   /** Share of the logit taste that made a person choose their place that lasts: -log P(choice) x this. */
   tastePersistence: number;

@@ -14,7 +14,16 @@ export {
   SMALLER_PLACES,
 } from './observe/retention.js';
 export { DEFAULT_PARAMS, PARAMETER_INFO, type ParameterInfo } from './parameters.js';
-export { BYTES_PER_PERSON, DISPERSED, PersonTable, SERVED } from './people.js';
+export {
+  ASSIGNED,
+  BENEFIT,
+  BYTES_PER_PERSON,
+  DISPERSED,
+  MOVER,
+  PersonTable,
+  SERVED,
+  SPONSORED,
+} from './people.js';
 export { PlaceState } from './places.js';
 export * from './policy.js';
 export {
@@ -30,12 +39,15 @@ export * from './resources.js';
 export * from './results/index.js';
 export { SCHEDULE, step } from './schedule.js';
 export { arrivals } from './submodels/arrivals.js';
+export { quotaPick } from './submodels/assignment.js';
 export { equity } from './submodels/equity.js';
 export { labour } from './submodels/labour.js';
 export { learning } from './submodels/learning.js';
+export { type AcceptanceInputs, acceptanceProbability, termCost } from './submodels/offer-acceptance.js';
 export { openInitialVacancies, placesRespond } from './submodels/places-respond.js';
 export { policiesAct } from './submodels/policies-act.js';
-export { relocation } from './submodels/relocation.js';
+export { drawMover, moverExitExtra } from './submodels/propensity.js';
+export { relocation, relocationTables } from './submodels/relocation.js';
 export { ties } from './submodels/ties.js';
 export { VERSION } from './version.js';
 export { createWorld, resetTallies, type Scratch, type World, type YearTallies } from './world.js';

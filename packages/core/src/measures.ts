@@ -16,6 +16,7 @@ export const MEASURES = [
   'programmeCost',
   'costPerRetained5',
   'income',
+  'uptake',
 ] as const;
 /** One of the accountability {@link MEASURES}, e.g. `'retention5'`. */
 export type Measure = (typeof MEASURES)[number];
@@ -109,6 +110,12 @@ export const MEASURE_INFO: Record<Measure, MeasureInfo> = {
     unit: 'dollars',
     format: 'dollars',
   },
+  uptake: {
+    label: 'Uptake of the incentive offer',
+    description: 'share of the newcomers an incentive offer reached who accepted it (region only)',
+    unit: 'share of newcomers reached',
+    format: 'percent',
+  },
 };
 
 /** One measure of one run for one area. */
@@ -140,7 +147,9 @@ const RETENTION_YEARS: [Measure, number][] = [
  * places together, and each place. Retention k pools the cohorts that reached k years.
  * Cost per person retained divides the programme money spent in the years whose cohorts
  * reached 5 years by the people of those cohorts still in their first place (for the
- * region: still in the region) 5 years after arrival.
+ * region: still in the region) 5 years after arrival. Uptake (region only, when an offer
+ * was made) is the share of the newcomers an incentive offer reached who accepted it. Other
+ * areas of the retention table (the immigrant classes) get their retention measures.
  */
 export function runMeasures(run: RunResult, region: string): MeasureRow[] {
   const out: MeasureRow[] = [];
@@ -162,6 +171,15 @@ export function runMeasures(run: RunResult, region: string): MeasureRow[] {
     [INCENTIVE_TAKERS, () => false],
     ...placeNames.map((name): [string, (p: string) => boolean] => [name, (p) => p === name]),
   ];
+  const listed = new Set(areas.map(([area]) => area));
+  for (const [area, ret] of byArea) {
+    if (listed.has(area)) continue;
+    for (const [measure, k] of RETENTION_YEARS) {
+      const row = ret.get(k);
+      if (row && row.arrived > 0) push(area, measure, row.retention);
+    }
+  }
+  if (run.offers && run.offers.reached > 0) push(region, 'uptake', run.offers.accepted / run.offers.reached);
   for (const [area, member] of areas) {
     const ret = byArea.get(area);
     for (const [measure, k] of RETENTION_YEARS) {

@@ -28,6 +28,8 @@ export interface RunResult {
   places: PlaceRow[];
   /** Agents present at the end. */
   finalAgents: number;
+  /** Newcomers an incentive offer reached, and those who accepted, over the run (people, agents x scale). */
+  offers: { reached: number; accepted: number };
 }
 
 /**
@@ -83,6 +85,10 @@ export class Model {
       retention: this.retention.rows(this.config.agentScale),
       places: this.placeObserver.rows(),
       finalAgents: this.world.people.count,
+      offers: {
+        reached: this.world.offersMade * this.config.agentScale,
+        accepted: this.world.offersAccepted * this.config.agentScale,
+      },
     };
   }
 }

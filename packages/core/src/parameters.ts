@@ -37,6 +37,9 @@ export const DEFAULT_PARAMS: BehaviourParams = {
   participationScale: 1.5,
   equityGain: 0.25,
   equityFade: 0.1,
+  moverShare: 0,
+  moverGap: 0,
+  sponsorAnchor: 0,
   tastePersistence: 0.3,
   dispersedTaste: 0.25,
   moveConstant: 4.45,
@@ -151,6 +154,24 @@ export const PARAMETER_INFO: Record<keyof BehaviourParams, ParameterInfo> = {
     description: 'share of equity lost in a year without participation',
     range: [0.05, 0.2],
     source: A,
+  },
+  moverShare: {
+    description:
+      'share of newcomers who are "movers", with a lasting higher propensity to move on out of the region (mover-stayer mixture)',
+    range: [0, 0.3],
+    source: 'assumption until fitted; the mixture from Blumen, Kogan & McCarthy 1955, Goodman 1961',
+  },
+  moverGap: {
+    description:
+      "how much lower a mover's utility of staying is (0 = no heterogeneity: the model without it)",
+    range: [0, 6],
+    source: 'assumption until fitted; selection by duration from Vaupel et al. 1979, Heckman & Singer 1984',
+  },
+  sponsorAnchor: {
+    description:
+      "utility of living where one's sponsor (family, or the sponsoring group) lives; lost on moving away",
+    range: [0, 3],
+    source: 'assumption until fitted; sign from Yoshida et al. (family anchors)',
   },
   tastePersistence: {
     description:

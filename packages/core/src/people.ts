@@ -41,7 +41,14 @@ export class PersonTable {
   place!: Uint16Array;
   /** Lasting personal taste for the current place (utility): what made a person choose it. */
   taste!: Float32Array;
-  /** Bit flags: SERVED (welcome services), DISPERSED (accepted an incentive offer). */
+  /** Immigrant class: index into the intake's classes (see intakeClasses). */
+  immigrantClass!: Uint8Array;
+  /**
+   * Bit flags: SERVED (welcome services), DISPERSED (accepted an incentive offer), SPONSORED
+   * (first place where a sponsor lives), ASSIGNED (placed by allocation), MOVER (the lasting
+   * higher propensity to move of the mover-stayer mixture), BENEFIT (the contract is a yearly
+   * benefit kept while staying, held in `clawback` as dollars a year, not a clawback).
+   */
   flags!: Uint8Array;
 
   constructor(initialCapacity = 1024) {
@@ -75,6 +82,7 @@ export class PersonTable {
     this.firstPlace = copy(Uint16Array, this.firstPlace);
     this.place = copy(Uint16Array, this.place);
     this.flags = copy(Uint8Array, this.flags);
+    this.immigrantClass = copy(Uint8Array, this.immigrantClass);
     this.taste = copy(Float32Array, this.taste);
     this.capacity = capacity;
   }
@@ -98,6 +106,7 @@ export class PersonTable {
     this.contractYearsLeft[i] = 0;
     this.clawback[i] = 0;
     this.flags[i] = 0;
+    this.immigrantClass[i] = 0;
     this.taste[i] = 0;
     return i;
   }
@@ -123,6 +132,7 @@ export class PersonTable {
     this.firstPlace[i] = this.firstPlace[last];
     this.place[i] = this.place[last];
     this.flags[i] = this.flags[last];
+    this.immigrantClass[i] = this.immigrantClass[last];
     this.taste[i] = this.taste[last];
   }
 
@@ -133,9 +143,17 @@ export class PersonTable {
 }
 
 /** Storage per agent row across all columns. */
-export const BYTES_PER_PERSON = 4 + 2 + 1 + 1 + 1 + 1 + 4 + 4 + 1 + 4 + 4 + 1 + 1 + 4 + 2 + 2 + 1 + 4;
+export const BYTES_PER_PERSON = 4 + 2 + 1 + 1 + 1 + 1 + 4 + 4 + 1 + 4 + 4 + 1 + 1 + 4 + 2 + 2 + 1 + 1 + 4;
 
 /** Flag bit: the person was served by welcome services. */
 export const SERVED = 1;
 /** Flag bit: the person settled on an incentive offer (an incentive taker). */
 export const DISPERSED = 2;
+/** Flag bit: the person's first place is where their sponsor lives (family class, privately sponsored refugees). */
+export const SPONSORED = 4;
+/** Flag bit: the person was placed by allocation (policy "assignment"). */
+export const ASSIGNED = 8;
+/** Flag bit: the person is a "mover" of the mover-stayer mixture (submodel "propensity"). */
+export const MOVER = 16;
+/** Flag bit: the person's contract is a yearly benefit kept while staying (held in `clawback`, dollars a year). */
+export const BENEFIT = 32;

@@ -32,12 +32,18 @@ export interface ProgrammeEffects {
   cost: Float64Array;
 }
 
-/** An incentive offer to this year's newcomers: settle in an eligible place for a term. */
+/**
+ * An incentive offer to this year's newcomers: settle in an eligible place for a term.
+ * The offer reaches a share of the newcomers who choose their own first place; each one
+ * reached accepts or refuses it (submodel "offer-acceptance"), so uptake is an outcome.
+ */
 export interface IncentiveOffer {
   /** 1 for an eligible place, 0 otherwise; newcomers choose among eligible places by the destination logit. */
   eligible: Uint8Array;
-  /** Probability that a newcomer offered the incentive accepts it (0-1). */
-  uptake: number;
+  /** Share of the newcomers who choose their own first place that the offer reaches (0-1). */
+  reach: number;
+  /** 1 for each class (index into the intake's classes) the offer is made to; absent = every class. */
+  classes?: Uint8Array;
   /** Years the newcomer agrees to stay. */
   termYears: number;
   /** Dollars paid per person who accepts. */
@@ -46,17 +52,38 @@ export interface IncentiveOffer {
   clawback: number;
 }
 
+/**
+ * Placement by allocation (submodel "assignment"): a share of this year's newcomers of some
+ * classes is placed by quota rather than by their own choice, with an optional condition: a
+ * yearly benefit kept only while they stay in the assigned place for a term.
+ */
+export interface Assignment {
+  /** 1 for each class (index into the intake's classes) the assignment places. */
+  classes: Uint8Array;
+  /** Share of those newcomers who are placed (0-1). */
+  share: number;
+  /** Quota weight of each place (0 = receives none); the year's placements follow these proportions. */
+  quota: Float64Array;
+  /** Years of the condition (0 = no condition). */
+  termYears: number;
+  /** Dollars a year paid while the person stays in the assigned place during the term; lost on leaving. */
+  benefitPerYear: number;
+}
+
 /** What a policy may read: the places and their current state. */
 export interface PolicyView {
   readonly places: PlaceState;
   readonly agentScale: number;
+  /** Names of the intake's immigrant classes, in the order of the people table's `immigrantClass` codes. */
+  readonly classes: readonly string[];
 }
 
 /**
  * A policy is a value handed to the engine; the engine knows no particular policy.
  * It acts at two named points of the yearly schedule:
  * - `act` (step 1, "policies act"): spend the year's budget and write effects per place;
- * - `offer` (step 2, "arrivals"): optionally make an incentive offer to this year's newcomers.
+ * - `offer` (step 2, "arrivals"): optionally make an incentive offer to this year's newcomers;
+ * - `assign` (step 2, "arrivals"): optionally place a share of some classes by allocation.
  * Levers are plain data, recorded in the manifest.
  */
 export interface Policy {
@@ -70,6 +97,8 @@ export interface Policy {
   act?(view: PolicyView, year: number, effects: ProgrammeEffects): void;
   /** Step 2 of the year: the incentive offer made to this year's newcomers, if any. */
   offer?(view: PolicyView, year: number): IncentiveOffer | undefined;
+  /** Step 2 of the year: the placement by allocation of this year's newcomers, if any. */
+  assign?(view: PolicyView, year: number): Assignment | undefined;
 }
 
 /** Fresh, zeroed effects for n places. */

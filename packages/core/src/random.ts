@@ -15,6 +15,10 @@ export const PURPOSES = [
   'equity',
   'relocation',
   'destinationOnMove',
+  'immigrantClass',
+  'propensity',
+  'firstPlace',
+  'assignment',
 ] as const;
 /** One of the {@link PURPOSES}: each draws from its own random stream. */
 export type Purpose = (typeof PURPOSES)[number];

@@ -1,11 +1,13 @@
 import type { ModelConfig } from './config.js';
-import { OCCUPATIONS } from './config.js';
+import { intakeClasses, OCCUPATIONS } from './config.js';
 import { PersonTable } from './people.js';
 import { PlaceState } from './places.js';
-import type { IncentiveOffer, ProgrammeEffects } from './policy.js';
+import type { Assignment, IncentiveOffer, ProgrammeEffects } from './policy.js';
 import { createEffects } from './policy.js';
 import type { StreamKeys } from './random.js';
 import { stream, streamKeys } from './random.js';
+import { relocationTables } from './submodels/relocation.js';
+import { refreshYearTables } from './year-tables.js';
 
 /** What happened in each place this year (reset at the start of the year). */
 export interface YearTallies {
@@ -14,7 +16,11 @@ export interface YearTallies {
   movedOut: Float64Array;
   leftRegion: Float64Array;
   served: Float64Array;
+  /** Newcomers an incentive offer reached this year, by the place they would have gone to on the offer. */
+  offered: Float64Array;
   acceptedOffer: Float64Array;
+  /** Newcomers placed by allocation this year, by assigned place. */
+  assigned: Float64Array;
   /** Programme spending per place this year, in dollars. */
   cost: Float64Array;
   /** Matches made this year by [place * 3 + occupation], in agents. */
@@ -37,6 +43,10 @@ export interface World {
   nextId: number;
   /** This year's incentive offer, if a policy made one. */
   offer: IncentiveOffer | undefined;
+  /** This year's placement by allocation, if a policy made one. */
+  assignment: Assignment | undefined;
+  /** Names of the intake's immigrant classes (the `immigrantClass` codes index it). */
+  readonly classNames: readonly string[];
   readonly tallies: YearTallies;
   /** Agents arrived by [cohort * places + firstPlace], and those of them who left the region. */
   readonly arrivedByCohort: Float64Array;
@@ -44,6 +54,15 @@ export interface World {
   /** The same for people who settled on an incentive offer, by cohort. */
   readonly arrivedOnOfferByCohort: Float64Array;
   readonly leftOnOfferByCohort: Float64Array;
+  /** The same for people placed by allocation, by cohort. */
+  readonly arrivedAssignedByCohort: Float64Array;
+  readonly leftAssignedByCohort: Float64Array;
+  /** Agents arrived by [cohort * classes + class], and those of them who left the region. */
+  readonly arrivedByClass: Float64Array;
+  readonly leftByClass: Float64Array;
+  /** Newcomers reached by an incentive offer, and those who accepted, over the whole run (agents). */
+  offersMade: number;
+  offersAccepted: number;
   /** Scratch space of the submodels, sized once: [place * 3 + occupation] and per-destination tables. */
   readonly scratch: Scratch;
 }
@@ -78,7 +97,9 @@ function emptyTallies(n: number): YearTallies {
     movedOut: new Float64Array(n),
     leftRegion: new Float64Array(n),
     served: new Float64Array(n),
+    offered: new Float64Array(n),
     acceptedOffer: new Float64Array(n),
+    assigned: new Float64Array(n),
     cost: new Float64Array(n),
     newMatches: new Float64Array(n * OCCUPATIONS.length),
   };
@@ -89,14 +110,27 @@ export function resetTallies(t: YearTallies): void {
   for (const column of Object.values(t) as Float64Array[]) column.fill(0);
 }
 
-/** Builds the initial world of one replication. */
+/**
+ * Builds the initial world of one replication. The yearly lookup tables are computed once
+ * here too (each year recomputes them before use), so that a newcomer weighing an incentive
+ * offer in the first year sees the relocation model's odds of moving on.
+ */
 export function createWorld(config: ModelConfig, seed: number, replication: number): World {
+  const world = initialWorld(config, seed, replication);
+  refreshYearTables(world);
+  relocationTables(world);
+  return world;
+}
+
+function initialWorld(config: ModelConfig, seed: number, replication: number): World {
   const places = new PlaceState(config.places, config.intake);
   const n = places.n;
   const g = places.origins;
   const perYear = Math.round(config.intake.perYear / config.agentScale);
   const alternatives = n + 1;
   const groups = OCCUPATIONS.length * g;
+  const classNames = intakeClasses(config.intake).map((c) => c.name);
+  const cohorts = Math.max(1, config.years);
   return {
     config,
     seed,
@@ -111,11 +145,19 @@ export function createWorld(config: ModelConfig, seed: number, replication: numb
     arrivalStream: stream(seed, replication, 'arrivals'),
     nextId: 0,
     offer: undefined,
+    assignment: undefined,
+    classNames,
     tallies: emptyTallies(n),
     arrivedByCohort: new Float64Array(Math.max(1, config.years) * n),
     leftByCohort: new Float64Array(Math.max(1, config.years) * n),
     arrivedOnOfferByCohort: new Float64Array(Math.max(1, config.years)),
     leftOnOfferByCohort: new Float64Array(Math.max(1, config.years)),
+    arrivedAssignedByCohort: new Float64Array(cohorts),
+    leftAssignedByCohort: new Float64Array(cohorts),
+    arrivedByClass: new Float64Array(cohorts * classNames.length),
+    leftByClass: new Float64Array(cohorts * classNames.length),
+    offersMade: 0,
+    offersAccepted: 0,
     scratch: {
       seekers: new Float64Array(n * 3),
       tightness: new Float64Array(n * 3),

@@ -29,6 +29,8 @@ export interface RunOutput {
   measures: MeasureRow[];
   /** Agents present at the end. */
   finalAgents: number;
+  /** Newcomers an incentive offer reached, and those who accepted (people). */
+  offers: { reached: number; accepted: number };
 }
 
 /** Runs one RunSpec in this thread. Worker threads, cluster workers and tests all call this. */
@@ -45,5 +47,6 @@ export function executeRun(
     places: result.places,
     measures: runMeasures(result, config.region),
     finalAgents: result.finalAgents,
+    offers: result.offers,
   };
 }

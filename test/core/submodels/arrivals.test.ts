@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { arrivals, counterUniform, DISPERSED, SERVED } from '../../../packages/core/src/index.js';
-import { NEUTRAL_UTILITY, tinyConfig, tinyPlace, tinyWorld } from '../../helpers/tiny-world.js';
+import {
+  arrivals,
+  counterUniform,
+  DISPERSED,
+  SERVED,
+  singleClass,
+} from '../../../packages/core/src/index.js';
+import { NEUTRAL_UTILITY, TINY_INTAKE, tinyConfig, tinyPlace, tinyWorld } from '../../helpers/tiny-world.js';
 
 // Two places whose only difference is amenity: exp(0) = 1 against exp(ln 3) = 3, so a
 // newcomer picks B with probability 3/4 and reveals a lasting taste of -log(P(choice)).
@@ -45,11 +51,11 @@ describe('submodel arrivals', () => {
     expect(world.arrivedByCohort[0]).toBe(4000 - toB);
   });
 
-  it('an incentive offer sends those whose uptake draw is below the uptake to an eligible place, under contract, and pays the incentive', () => {
+  it('an incentive offer reaches those whose reach draw is below the reach; takers are among them, go to an eligible place under contract, and are paid the incentive', () => {
     const world = tinyWorld(tinyConfig({ places, params, intake: { perYear: 2000 }, agentScale: 2 }));
     world.offer = {
       eligible: Uint8Array.from([1, 0]),
-      uptake: 0.4,
+      reach: 0.4,
       termYears: 3,
       incentive: 5000,
       clawback: 2000,
@@ -57,25 +63,51 @@ describe('submodel arrivals', () => {
     arrivals(world);
     const p = world.people;
     let takers = 0;
+    let reached = 0;
     for (let i = 0; i < p.count; i++) {
-      const takes = counterUniform(world.keys.uptake, p.id[i], 0) < 0.4;
-      if (takes) {
+      const isReached = counterUniform(world.keys.uptake, p.id[i], 0) < 0.4;
+      if (isReached) reached++;
+      if (p.flags[i] & DISPERSED) {
         takers++;
+        expect(isReached).toBe(true);
         expect(p.place[i]).toBe(0); // the only eligible place
         expect(p.contractYearsLeft[i]).toBe(3);
         expect(p.clawback[i]).toBe(2000);
-        expect(p.flags[i] & DISPERSED).toBe(DISPERSED);
         expect(p.taste[i]).toBeCloseTo(0, 6); // chose among one place: P = 1, no revealed taste
       } else {
         expect(p.contractYearsLeft[i]).toBe(0);
-        expect(p.flags[i] & DISPERSED).toBe(0);
         expect(p.place[i]).toBe(counterUniform(world.keys.destination, p.id[i], 0) < 0.25 ? 0 : 1);
       }
     }
+    expect(world.offersMade).toBe(reached);
+    expect(world.offersAccepted).toBe(takers);
+    expect(takers).toBeGreaterThan(0);
+    expect(takers).toBeLessThan(reached); // some refuse: the eligible place is not everyone's choice
     expect(world.tallies.acceptedOffer[0]).toBe(takers);
     expect(world.arrivedOnOfferByCohort[0]).toBe(takers);
     expect(world.tallies.cost[0]).toBe(takers * 5000 * 2); // incentive x people per agent
     expect(world.tallies.cost[1]).toBe(0);
+  });
+
+  it('an offer worth far more than anything else is accepted by everyone it reaches, and nobody outside its classes is reached', () => {
+    const classes = [
+      { ...singleClass(TINY_INTAKE), name: 'a', share: 0.5 },
+      { ...singleClass(TINY_INTAKE), name: 'b', share: 0.5 },
+    ];
+    const world = tinyWorld(tinyConfig({ places, params, intake: { perYear: 2000, classes } }));
+    world.offer = {
+      eligible: Uint8Array.from([1, 0]),
+      reach: 1,
+      classes: Uint8Array.from([1, 0]),
+      termYears: 0,
+      incentive: 1_000_000,
+      clawback: 0,
+    };
+    arrivals(world);
+    const p = world.people;
+    for (let i = 0; i < p.count; i++) {
+      expect(p.flags[i] & DISPERSED).toBe(p.immigrantClass[i] === 0 ? DISPERSED : 0);
+    }
   });
 
   it('welcome services serve a newcomer exactly when their services draw is below the place coverage, at the cost per person', () => {

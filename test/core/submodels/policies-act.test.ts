@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { type IncentiveOffer, type Policy, policiesAct } from '../../../packages/core/src/index.js';
 import { tinyConfig, tinyWorld } from '../../helpers/tiny-world.js';
 
-const offer = (uptake: number): IncentiveOffer => ({
+const offer = (reach: number): IncentiveOffer => ({
   eligible: Uint8Array.from([1, 0]),
-  uptake,
+  reach,
   termYears: 3,
   incentive: 1000,
   clawback: 500,
@@ -45,22 +45,22 @@ describe('submodel policies act', () => {
 
   it('the first incentive offer made stands for the year; a year without offers has none', () => {
     const calls: string[] = [];
-    const make = (name: string, uptake: number, fromYear: number): Policy => ({
+    const make = (name: string, reach: number, fromYear: number): Policy => ({
       name,
       kind: 'test',
       levers: {},
       offer(view, year) {
         calls.push(`${name}@${year}`);
         expect(view.places.n).toBe(2);
-        return year >= fromYear ? offer(uptake) : undefined;
+        return year >= fromYear ? offer(reach) : undefined;
       },
     });
     const world = tinyWorld(tinyConfig({ policies: [make('late', 0.1, 1), make('early', 0.2, 0)] }));
     policiesAct(world);
-    expect(world.offer?.uptake).toBe(0.2);
+    expect(world.offer?.reach).toBe(0.2);
     world.year = 1;
     policiesAct(world);
-    expect(world.offer?.uptake).toBe(0.1);
+    expect(world.offer?.reach).toBe(0.1);
     expect(calls).toEqual(['late@0', 'early@0', 'late@1']);
     const none = tinyWorld(tinyConfig());
     none.offer = offer(1);

@@ -75,7 +75,7 @@ describe('experiment files', () => {
     ['an unknown design', { design: { type: 'grid', samples: 4 } }, 'design.type', 'one of "factorial"'],
     [
       'a range upside down',
-      { parameters: [{ path: 'dispersion.uptake', min: 0.5, max: 0.1 }] },
+      { parameters: [{ path: 'dispersion.reach', min: 0.5, max: 0.1 }] },
       'parameters[0].max',
       'above min',
     ],
@@ -87,7 +87,7 @@ describe('experiment files', () => {
     ],
     [
       'a lever range the scenario rejects',
-      { parameters: [{ path: 'dispersion.uptake', min: 0, max: 2 }] },
+      { parameters: [{ path: 'dispersion.reach', min: 0, max: 2 }] },
       'parameters[0]',
       'from 0 to 1',
     ],

@@ -20,6 +20,7 @@ function fakeOutput(id: number, k = 3): RunOutput {
     replication: 0,
     seed: 1,
     retention: [],
+    offers: { reached: 0, accepted: 0 },
     places: [],
     finalAgents: 0,
     measures: Array.from({ length: k }, (_, j) => ({

@@ -46,6 +46,15 @@ export const SMALLER_PLACES = 'Smaller places';
 export const INCENTIVE_TAKERS = 'Incentive takers';
 
 /**
+ * Name of the area of one immigrant class, e.g. "Family class". Its rows are retention in
+ * the region (still anywhere in it), as the class-level evidence is: written only when the
+ * intake has more than one class.
+ */
+export function classArea(className: string): string {
+  return `${className.charAt(0).toUpperCase()}${className.slice(1)} class`;
+}
+
+/**
  * Tracks, for every cohort, years since arrival and first place, how many are still in
  * their first place, have moved within the region, or have left it.
  */
@@ -58,6 +67,10 @@ export class RetentionObserver implements Observer {
   private movedOnOffer = new Float64Array(0);
   private leftOnOffer = new Float64Array(0);
   private arrivedOnOffer: Float64Array | undefined;
+  private presentByClass = new Float64Array(0);
+  private leftByClass = new Float64Array(0);
+  private arrivedByClass: Float64Array | undefined;
+  private classNames: readonly string[] = [];
   private lastYear = -1;
   private n = 0;
   private years: number;
@@ -91,6 +104,9 @@ export class RetentionObserver implements Observer {
       this.stayedOnOffer = new Float64Array(Y * Y);
       this.movedOnOffer = new Float64Array(Y * Y);
       this.leftOnOffer = new Float64Array(Y * Y);
+      this.classNames = world.classNames;
+      this.presentByClass = new Float64Array(Y * Y * world.classNames.length);
+      this.leftByClass = new Float64Array(Y * Y * world.classNames.length);
     }
     const t = world.year;
     for (let i = 0; i < people.count; i++) {
@@ -109,12 +125,22 @@ export class RetentionObserver implements Observer {
       for (let p = 0; p < n; p++) this.left[(c * Y + (t - c)) * n + p] = world.leftByCohort[c * n + p];
       this.leftOnOffer[c * Y + (t - c)] = world.leftOnOfferByCohort[c];
     }
+    // By class, in the region: present = arrived - left, from the world's counters (no person loop).
+    const C = this.classNames.length;
+    for (let c = 0; c <= t; c++) {
+      for (let cl = 0; cl < C; cl++) {
+        const at = (c * Y + (t - c)) * C + cl;
+        this.leftByClass[at] = world.leftByClass[c * C + cl];
+        this.presentByClass[at] = world.arrivedByClass[c * C + cl] - world.leftByClass[c * C + cl];
+      }
+    }
+    this.arrivedByClass = world.arrivedByClass;
     this.arrived = world.arrivedByCohort;
     this.arrivedOnOffer = world.arrivedOnOfferByCohort;
     this.lastYear = t;
   }
 
-  /** Pooled rows for each place, the smaller places and the region, in people (agents x scale). */
+  /** Pooled rows for the region, the smaller places, the incentive takers, each class and each place, in people (agents x scale). */
   rows(scale: number): RetentionRow[] {
     const out: RetentionRow[] = [];
     if (this.lastYear < 0) return out;
@@ -148,6 +174,19 @@ export class RetentionObserver implements Observer {
         moved: this.movedOnOffer,
         left: this.leftOnOffer,
       });
+    }
+    const C = this.classNames.length;
+    if (C > 1) {
+      for (let cl = 0; cl < C; cl++) {
+        this.pushRows(out, scale, classArea(this.classNames[cl]), true, {
+          n: C,
+          members: [cl],
+          arrived: this.arrivedByClass!,
+          stayed: this.presentByClass,
+          moved: new Float64Array(this.presentByClass.length),
+          left: this.leftByClass,
+        });
+      }
     }
     for (let p = 0; p < n; p++) {
       this.pushRows(

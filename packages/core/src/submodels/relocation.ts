@@ -1,5 +1,5 @@
 import { MATCHED_JOB, UNEMPLOYED } from '../config.js';
-import { DISPERSED } from '../people.js';
+import { ASSIGNED, BENEFIT, DISPERSED, MOVER } from '../people.js';
 import { counterUniformAt, yearHash } from '../random.js';
 import type { World } from '../world.js';
 
@@ -13,15 +13,124 @@ import type { World } from '../world.js';
  * alternatives; the destination is then drawn in proportion to exp(V).
  */
 export function relocation(world: World): void {
+  relocationTables(world);
   const { people, places, scratch, tallies, keys, config } = world;
   const p = config.params;
   const year = world.year;
   const n = places.n;
   const g = places.origins;
   const alts = n + 1;
+  const { altWeight, altWeightSum, stayBase } = scratch;
+  const C = world.classNames.length;
+  const moverExtra = Math.expm1(p.moverGap);
+
+  const hashedYear = yearHash(year);
+  // Columns and constants in locals for the stay-or-move decision every person makes (the
+  // columns are not reallocated here: swapRemove moves values, not arrays).
+  const {
+    place,
+    occupation,
+    origin: origins,
+    employment,
+    ageAtArrival,
+    arrival,
+    equity,
+    ties,
+    taste,
+    family,
+    flags,
+  } = people;
+  const { contractYearsLeft, clawback, id: ids } = people;
+  const { utilEquity, utilTies, moveConstant, moveCostAge, moveCostFamily, utilMoneyPerThousand } = p;
+  const relocationKey = keys.relocation;
+  let i = 0;
+  while (i < people.count) {
+    const j = place[i];
+    const occ = occupation[i];
+    const origin = origins[i];
+    const emp = employment[i];
+    const age = ageAtArrival[i] + (year - arrival[i]);
+    let stay =
+      stayBase[((j * 3 + occ) * 3 + emp) * g + origin] +
+      utilEquity * equity[i] +
+      utilTies * ties[i] +
+      taste[i] +
+      moveConstant +
+      (age > 25 ? (moveCostAge * (age - 25)) / 10 : 0) +
+      moveCostFamily * family[i];
+    const underContract = contractYearsLeft[i] > 0;
+    // Money at stake on leaving: the clawback, or the benefit payments still to come.
+    if (underContract)
+      stay +=
+        (utilMoneyPerThousand * (flags[i] & BENEFIT ? clawback[i] * contractYearsLeft[i] : clawback[i])) /
+        1000;
+
+    const row = (occ * g + origin) * alts;
+    // A mover's exit weighs e^moverGap more (submodel "propensity"); 0 added for everyone else.
+    let others = altWeightSum[occ * g + origin] - altWeight[row + j];
+    if (flags[i] & MOVER) others += altWeight[row + n] * moverExtra;
+    const id = ids[i];
+    const pMove = others / (others + Math.exp(stay));
+    if (counterUniformAt(relocationKey, id, hashedYear) >= pMove) {
+      if (underContract) {
+        // A year served: the benefit of the year is paid, and the term counts down.
+        if (flags[i] & BENEFIT) tallies.cost[j] += clawback[i] * config.agentScale;
+        contractYearsLeft[i] -= 1;
+      }
+      i++;
+      continue;
+    }
+
+    // Choose among the alternatives other than the current place (the exit takes what the places leave).
+    let target = counterUniformAt(keys.destinationOnMove, id, hashedYear) * others;
+    let dest = n;
+    for (let a = 0; a < n; a++) {
+      if (a === j) continue;
+      target -= altWeight[row + a];
+      if (target < 0) {
+        dest = a;
+        break;
+      }
+    }
+    if (underContract) {
+      // Leaving early: the clawback is repaid to the programme of the place left (a benefit just stops).
+      if (!(flags[i] & BENEFIT)) tallies.cost[j] -= people.clawback[i] * config.agentScale;
+      people.contractYearsLeft[i] = 0;
+    }
+    if (dest === n) {
+      tallies.leftRegion[j] += 1;
+      world.leftByCohort[people.arrival[i] * n + people.firstPlace[i]] += 1;
+      if (people.flags[i] & DISPERSED) world.leftOnOfferByCohort[people.arrival[i]] += 1;
+      if (people.flags[i] & ASSIGNED) world.leftAssignedByCohort[people.arrival[i]] += 1;
+      world.leftByClass[people.arrival[i] * C + people.immigrantClass[i]] += 1;
+      people.swapRemove(i);
+      continue; // row i now holds the former last person, not yet visited
+    }
+    tallies.movedOut[j] += 1;
+    tallies.movedIn[dest] += 1;
+    people.place[i] = dest;
+    people.taste[i] = p.tastePersistence * -Math.log(altWeight[row + dest] / others);
+    people.ties[i] *= p.tiesKeptOnMove;
+    people.equity[i] = 0;
+    people.engaged[i] = 0;
+    people.employment[i] = UNEMPLOYED;
+    i++;
+  }
+}
+
+/**
+ * The relocation model's yearly tables: each alternative's systematic utility by (occupation,
+ * origin), and the place-level terms of staying. Also read by "offer-acceptance" (a newcomer's
+ * odds of moving on), which is why the world computes them once when it is created.
+ */
+export function relocationTables(world: World): void {
+  const { places, scratch, config } = world;
+  const p = config.params;
+  const n = places.n;
+  const g = places.origins;
+  const alts = n + 1;
   const { altUtility, altWeight, altWeightSum, logIncome, networkLog, learning, tightness, stayBase } =
     scratch;
-
   // Alternatives' systematic utility by (occupation, origin), once a year.
   for (let o = 0; o < 3; o++) {
     const exitIncome = Math.log(p.exitIncomeIndex * p.occupationPay[o]);
@@ -66,85 +175,5 @@ export function relocation(world: World): void {
         }
       }
     }
-  }
-
-  const hashedYear = yearHash(year);
-  // Columns and constants in locals for the stay-or-move decision every person makes (the
-  // columns are not reallocated here: swapRemove moves values, not arrays).
-  const {
-    place,
-    occupation,
-    origin: origins,
-    employment,
-    ageAtArrival,
-    arrival,
-    equity,
-    ties,
-    taste,
-    family,
-  } = people;
-  const { contractYearsLeft, clawback, id: ids } = people;
-  const { utilEquity, utilTies, moveConstant, moveCostAge, moveCostFamily, utilMoneyPerThousand } = p;
-  const relocationKey = keys.relocation;
-  let i = 0;
-  while (i < people.count) {
-    const j = place[i];
-    const occ = occupation[i];
-    const origin = origins[i];
-    const emp = employment[i];
-    const age = ageAtArrival[i] + (year - arrival[i]);
-    let stay =
-      stayBase[((j * 3 + occ) * 3 + emp) * g + origin] +
-      utilEquity * equity[i] +
-      utilTies * ties[i] +
-      taste[i] +
-      moveConstant +
-      (age > 25 ? (moveCostAge * (age - 25)) / 10 : 0) +
-      moveCostFamily * family[i];
-    const underContract = contractYearsLeft[i] > 0;
-    if (underContract) stay += (utilMoneyPerThousand * clawback[i]) / 1000;
-
-    const row = (occ * g + origin) * alts;
-    const others = altWeightSum[occ * g + origin] - altWeight[row + j];
-    const id = ids[i];
-    const pMove = others / (others + Math.exp(stay));
-    if (counterUniformAt(relocationKey, id, hashedYear) >= pMove) {
-      if (underContract) contractYearsLeft[i] -= 1;
-      i++;
-      continue;
-    }
-
-    // Choose among the alternatives other than the current place.
-    let target = counterUniformAt(keys.destinationOnMove, id, hashedYear) * others;
-    let dest = n;
-    for (let a = 0; a < n; a++) {
-      if (a === j) continue;
-      target -= altWeight[row + a];
-      if (target < 0) {
-        dest = a;
-        break;
-      }
-    }
-    if (underContract) {
-      // Leaving early: the clawback is repaid to the programme of the place left.
-      tallies.cost[j] -= people.clawback[i] * config.agentScale;
-      people.contractYearsLeft[i] = 0;
-    }
-    if (dest === n) {
-      tallies.leftRegion[j] += 1;
-      world.leftByCohort[people.arrival[i] * n + people.firstPlace[i]] += 1;
-      if (people.flags[i] & DISPERSED) world.leftOnOfferByCohort[people.arrival[i]] += 1;
-      people.swapRemove(i);
-      continue; // row i now holds the former last person, not yet visited
-    }
-    tallies.movedOut[j] += 1;
-    tallies.movedIn[dest] += 1;
-    people.place[i] = dest;
-    people.taste[i] = p.tastePersistence * -Math.log(altWeight[row + dest] / others);
-    people.ties[i] *= p.tiesKeptOnMove;
-    people.equity[i] = 0;
-    people.engaged[i] = 0;
-    people.employment[i] = UNEMPLOYED;
-    i++;
   }
 }

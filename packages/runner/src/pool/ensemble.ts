@@ -70,5 +70,6 @@ export function toRunResult(output: RunOutput, config: ModelConfig): RunResult {
     retention: output.retention,
     places: output.places,
     finalAgents: output.finalAgents,
+    offers: output.offers,
   };
 }

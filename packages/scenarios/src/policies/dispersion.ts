@@ -3,14 +3,15 @@ import { type Infer, literal, num, obj, opt, share, str } from '../schema/types.
 import { placeSelector, selectPlaces } from './select.js';
 
 /**
- * Dispersion: newcomers are offered an incentive to settle in an eligible smaller place
- * for a stipulated term; leaving before the term ends costs the clawback.
+ * Dispersion: an offer reaches a share of the newcomers who choose their own first place:
+ * an incentive to settle in an eligible smaller place for a stipulated term; leaving before
+ * the term ends costs the clawback. Each one reached accepts or refuses (uptake is an outcome).
  */
 export const dispersionSchema = obj({
   type: literal(['dispersion'] as const),
   name: opt(str({ minLength: 1 })),
   eligible: opt(placeSelector, 'smaller'),
-  uptake: opt(share('share of all newcomers who accept the offer (0-1)'), 0.08),
+  reach: opt(share('share of the newcomers choosing their first place whom the offer reaches (0-1)'), 0.5),
   incentive: opt(num({ min: 0, max: 1_000_000, description: 'dollars paid per person who accepts' }), 10_000),
   termYears: opt(
     num({ integer: true, min: 0, max: 50, description: 'years the newcomer agrees to stay' }),
@@ -33,11 +34,11 @@ export function dispersion(levers: DispersionLevers): Policy {
     kind: 'dispersion',
     levers,
     offer(view, year): IncentiveOffer | undefined {
-      if (year < (levers.fromYear ?? 0) || !(levers.uptake! > 0)) return undefined;
+      if (year < (levers.fromYear ?? 0) || !(levers.reach! > 0)) return undefined;
       eligible ??= selectPlaces(view.places, levers.eligible!);
       return {
         eligible,
-        uptake: levers.uptake!,
+        reach: levers.reach!,
         termYears: levers.termYears!,
         incentive: levers.incentive!,
         clawback: levers.clawback!,
