@@ -109,7 +109,7 @@ describe('sweeps', () => {
     );
   });
 
-  it('Sobol indices: a lever that only changes what is paid explains none of retention but some of the cost per person retained', async () => {
+  it('Sobol indices: the incentive changes who accepts the offer, so it explains some of retention as well as of the cost per person retained', async () => {
     const plan = ExperimentPlan.create(sobolExperiment);
     const store = await ResultsStore.open(join(whole, 'results.duckdb'), storeOptions(plan));
     try {
