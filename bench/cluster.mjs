@@ -10,7 +10,9 @@
 // CPU seconds are those of every process of the sweep (coordinator and workers, all threads),
 // so "cores used" = CPU / wall shows whether the machine was free to run them (another load
 // on the machine lowers it). --repeat N keeps the median of N sweeps of each kind.
+
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -117,12 +119,16 @@ function localSweep(threads) {
   return (performance.now() - start) / 1000;
 }
 
+// The fleet secret that signs jobs and results (docs/CLUSTER.md, "Trust"): one for this bench.
+const fleetEnv = { ...process.env, SETTLE_FLEET_SECRET: randomBytes(32).toString('hex') };
+
 /** Seconds of `settle sweep --redis` with `count` worker processes already connected. */
 async function fleetSweep(count) {
   const workers = [];
   for (let i = 0; i < count; i++) {
     const child = spawn(process.execPath, [BIN, 'worker', '--redis', url, '--concurrency', '1'], {
       cwd: dir,
+      env: fleetEnv,
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     await new Promise((resolve, reject) => {
@@ -139,6 +145,7 @@ async function fleetSweep(count) {
   const start = performance.now();
   execFileSync(process.execPath, [BIN, 'sweep', 'experiment.json', '--out', out, '--redis', url, '--quiet'], {
     cwd: dir,
+    env: fleetEnv,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const seconds = (performance.now() - start) / 1000;

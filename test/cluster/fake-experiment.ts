@@ -1,7 +1,16 @@
-/** A tiny experiment and an in-memory store for the fleet tests. */
-import type { ClusterExperiment, ResultSink, RunResult } from '../../packages/cluster/src/index.js';
+/** A tiny experiment, an in-memory store and a fleet secret for the fleet tests. */
+import {
+  type ClusterExperiment,
+  fleetSecret,
+  type ResultSink,
+  type RunResult,
+} from '../../packages/cluster/src/index.js';
 import type { RunOutput, RunSpec } from '../../packages/runner/src/index.js';
 import { freezeScenario, resolveScenario, type Scenario } from '../../packages/scenarios/src/index.js';
+
+/** The fleet secret of the tests, as text (for SETTLE_FLEET_SECRET) and as the key. */
+export const SECRET_TEXT = 'test-fleet-secret-0123456789abcdef';
+export const SECRET = fleetSecret(SECRET_TEXT);
 
 /** An experiment of `runs` replications of a small engagement scenario (a run takes milliseconds). */
 export function tinyExperiment(

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectRedis, coordinateSweep, startWorker } from '../../packages/cluster/src/index.js';
 import { executeRun } from '../../packages/runner/src/index.js';
-import { MemoryStore, tinyExperiment } from './fake-experiment.js';
+import { MemoryStore, SECRET, tinyExperiment } from './fake-experiment.js';
 import { redisAvailable, startRedis, type TestRedis } from './redis-server.js';
 
 // The coordinator and workers in this process, on a real redis-server. (The test with worker
@@ -20,11 +20,17 @@ describe.runIf(redisAvailable())('a sweep on the fleet (coordinator and workers 
     const experiment = tinyExperiment(12);
     const store = new MemoryStore(12);
     const workers = await Promise.all([
-      startWorker({ redis: redis.url, concurrency: 1 }),
-      startWorker({ redis: redis.url, concurrency: 1 }),
+      startWorker({ redis: redis.url, secret: SECRET, concurrency: 1 }),
+      startWorker({ redis: redis.url, secret: SECRET, concurrency: 1 }),
     ]);
     try {
-      const outcome = await coordinateSweep({ redis: redis.url, experiment, store, window: 5 });
+      const outcome = await coordinateSweep({
+        redis: redis.url,
+        secret: SECRET,
+        experiment,
+        store,
+        window: 5,
+      });
       expect(outcome).toMatchObject({ total: 12, recorded: 12, failed: [], stopped: false });
     } finally {
       await Promise.all(workers.map((w) => w.close()));
@@ -38,12 +44,13 @@ describe.runIf(redisAvailable())('a sweep on the fleet (coordinator and workers 
   it('a stopped coordinator, started again, records only what is missing and nothing twice', async () => {
     const experiment = tinyExperiment(16);
     const store = new MemoryStore(16);
-    const worker = await startWorker({ redis: redis.url, concurrency: 2 });
+    const worker = await startWorker({ redis: redis.url, secret: SECRET, concurrency: 2 });
     try {
       const stop = new AbortController();
       // At most 4 runs on the queue at once, so the first session cannot see all 16 finish.
       const first = await coordinateSweep({
         redis: redis.url,
+        secret: SECRET,
         experiment,
         store,
         window: 4,
@@ -54,7 +61,13 @@ describe.runIf(redisAvailable())('a sweep on the fleet (coordinator and workers 
       expect(store.results.size).toBeGreaterThanOrEqual(2);
       expect(store.results.size).toBeLessThan(16);
       // The queue kept its jobs: the worker went on while no coordinator was there.
-      const second = await coordinateSweep({ redis: redis.url, experiment, store, window: 4 });
+      const second = await coordinateSweep({
+        redis: redis.url,
+        secret: SECRET,
+        experiment,
+        store,
+        window: 4,
+      });
       expect(second.stopped).toBe(false);
       expect(second.total).toBe(16 - first.recorded);
       expect(second.recorded).toBe(second.total);
@@ -74,14 +87,14 @@ describe.runIf(redisAvailable())('a sweep on the fleet (coordinator and workers 
       MemoryStore.prototype.record.call(this, results);
       if (results.some((r) => r.run === 2)) throw new Error('coordinator crashed');
     };
-    const worker = await startWorker({ redis: redis.url, concurrency: 2 });
+    const worker = await startWorker({ redis: redis.url, secret: SECRET, concurrency: 2 });
     try {
-      await expect(coordinateSweep({ redis: redis.url, experiment, store: crashing })).rejects.toThrow(
-        'coordinator crashed',
-      );
+      await expect(
+        coordinateSweep({ redis: redis.url, secret: SECRET, experiment, store: crashing }),
+      ).rejects.toThrow('coordinator crashed');
       store.record([...crashing.results].map(([run, output]) => ({ run, output })));
       store.calls.clear();
-      const outcome = await coordinateSweep({ redis: redis.url, experiment, store });
+      const outcome = await coordinateSweep({ redis: redis.url, secret: SECRET, experiment, store });
       expect(outcome.stopped).toBe(false);
     } finally {
       await worker.close();
@@ -94,13 +107,13 @@ describe.runIf(redisAvailable())('a sweep on the fleet (coordinator and workers 
   it('runs lost with Redis memory (a restart without persistence) are put back on the queue', async () => {
     const experiment = tinyExperiment(10);
     const store = new MemoryStore(10);
-    const sweep = coordinateSweep({ redis: redis.url, experiment, store, window: 10 });
+    const sweep = coordinateSweep({ redis: redis.url, secret: SECRET, experiment, store, window: 10 });
     // No worker yet: the ten jobs wait on the queue. Wipe Redis, then start a worker.
     await new Promise((r) => setTimeout(r, 500));
     const admin = connectRedis(redis.url, 'test-admin');
     await admin.flushall();
     admin.disconnect();
-    const worker = await startWorker({ redis: redis.url, concurrency: 2 });
+    const worker = await startWorker({ redis: redis.url, secret: SECRET, concurrency: 2 });
     try {
       const outcome = await sweep;
       expect(outcome).toMatchObject({ recorded: 10, stopped: false });
@@ -116,13 +129,20 @@ describe.runIf(redisAvailable())('a sweep on the fleet (coordinator and workers 
     const lines: string[] = [];
     const stranger = await startWorker({
       redis: redis.url,
+      secret: SECRET,
       concurrency: 1,
       engine: '0.0.0-other',
       log: (l) => lines.push(l),
     });
     const stop = new AbortController();
     try {
-      const sweep = coordinateSweep({ redis: redis.url, experiment, store, signal: stop.signal });
+      const sweep = coordinateSweep({
+        redis: redis.url,
+        secret: SECRET,
+        experiment,
+        store,
+        signal: stop.signal,
+      });
       await new Promise((r) => setTimeout(r, 1500)); // three looks at the registry
       expect(stranger.serving()).toEqual([]);
       expect(store.results.size).toBe(0);
@@ -134,7 +154,7 @@ describe.runIf(redisAvailable())('a sweep on the fleet (coordinator and workers 
     }
   });
 
-  it('a run that fails on every attempt is reported with its error, and the others are recorded', async () => {
+  it('a run whose job fails is reported with its error (here its scenario fails validation: failed at once), and the others are recorded', async () => {
     const base = tinyExperiment(4);
     // Run 1's scenario is broken: every worker that tries it throws.
     const experiment = {
@@ -145,9 +165,15 @@ describe.runIf(redisAvailable())('a sweep on the fleet (coordinator and workers 
       },
     };
     const store = new MemoryStore(4);
-    const worker = await startWorker({ redis: redis.url, concurrency: 2 });
+    const worker = await startWorker({ redis: redis.url, secret: SECRET, concurrency: 2 });
     try {
-      const outcome = await coordinateSweep({ redis: redis.url, experiment, store, attempts: 2 });
+      const outcome = await coordinateSweep({
+        redis: redis.url,
+        secret: SECRET,
+        experiment,
+        store,
+        attempts: 2,
+      });
       expect(outcome.stopped).toBe(false);
       expect(outcome.recorded).toBe(3);
       expect(outcome.failed.map((f) => f.run)).toEqual([1]);

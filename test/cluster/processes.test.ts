@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectRedis, fleetStatus, readRegistry } from '../../packages/cluster/src/index.js';
 import { BIN, folderFiles, tempDir } from '../helpers/cli.js';
+import { SECRET_TEXT } from './fake-experiment.js';
 import { redisAvailable, startRedis, type TestRedis } from './redis-server.js';
 
 /** A small experiment whose runs take a fraction of a second each: 6 points x 4 replications. */
@@ -32,7 +33,10 @@ interface Settle {
 }
 
 function settleProcess(args: string[], cwd: string): Settle {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, FORCE_COLOR: '0' } });
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd,
+    env: { ...process.env, FORCE_COLOR: '0', SETTLE_FLEET_SECRET: SECRET_TEXT },
+  });
   let output = '';
   child.stdout?.on('data', (c) => {
     output += c;

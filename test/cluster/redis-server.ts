@@ -58,8 +58,8 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Sends PING over a raw socket; true on +PONG. */
-function ping(port: number): Promise<boolean> {
+/** Sends PING over a raw socket (after AUTH if a password is set); true on +PONG. */
+function ping(port: number, password?: string): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = createConnection({ host: '127.0.0.1', port });
     let reply = '';
@@ -69,23 +69,41 @@ function ping(port: number): Promise<boolean> {
     };
     socket.setTimeout(1000, () => done(false));
     socket.on('error', () => done(false));
-    socket.on('connect', () => socket.write('PING\r\n'));
+    socket.on('connect', () => socket.write(password ? `AUTH ${password}\r\nPING\r\n` : 'PING\r\n'));
     socket.on('data', (chunk) => {
       reply += chunk.toString('utf8');
-      if (reply.includes('\r\n')) done(reply.startsWith('+PONG'));
+      if (reply.includes('PONG') || reply.includes('-')) done(reply.includes('+PONG'));
     });
   });
 }
 
+/** Options of startRedis. */
+export interface TestRedisOptions {
+  /** A password the server requires (requirepass); `url` then carries it. */
+  password?: string;
+}
+
 /** Starts redis-server and waits until it answers PING. */
-export async function startRedis(): Promise<TestRedis> {
+export async function startRedis(options: TestRedisOptions = {}): Promise<TestRedis> {
   const binary = findRedisServer();
   if (!binary) throw new Error('redis-server is not installed (apt-get install redis-server)');
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'settle-redis-'));
   const child: ChildProcess = spawn(
     binary,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir,
+      ...(options.password ? ['--requirepass', options.password] : []),
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';
@@ -104,7 +122,10 @@ export async function startRedis(): Promise<TestRedis> {
   };
   for (let i = 0; i < 100; i++) {
     if (child.exitCode !== null) break;
-    if (await ping(port)) return { url: `redis://127.0.0.1:${port}`, port, pid: child.pid!, stop };
+    if (await ping(port, options.password)) {
+      const auth = options.password ? `:${encodeURIComponent(options.password)}@` : '';
+      return { url: `redis://${auth}127.0.0.1:${port}`, port, pid: child.pid!, stop };
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   await stop();

@@ -13,7 +13,7 @@ import { schema } from './commands/schema.js';
 import { sensitivity } from './commands/sensitivity.js';
 import { EXPERIMENT_OPTIONS, sweep } from './commands/sweep.js';
 import { validate } from './commands/validate.js';
-import { WORKER_OPTIONS, worker } from './commands/worker.js';
+import { FLEET_OPTIONS, WORKER_OPTIONS, worker } from './commands/worker.js';
 import { addResultsStage } from './execute.js';
 import { EXIT, InputError, msg, USAGE } from './messages.js';
 
@@ -33,8 +33,12 @@ export const COMMANDS: Record<string, Command> = {
   validate: { valued: ['max-memory'], boolean: [], run: validate },
   schema: { valued: [], boolean: [], run: schema },
   calibration: { valued: ['replications', 'seed', 'out'], boolean: ['quiet'], run: calibration },
-  sweep: { ...EXPERIMENT_OPTIONS, valued: [...EXPERIMENT_OPTIONS.valued, 'redis'], run: sweep },
-  sensitivity: { ...EXPERIMENT_OPTIONS, valued: [...EXPERIMENT_OPTIONS.valued, 'redis'], run: sensitivity },
+  sweep: { ...EXPERIMENT_OPTIONS, valued: [...EXPERIMENT_OPTIONS.valued, ...FLEET_OPTIONS], run: sweep },
+  sensitivity: {
+    ...EXPERIMENT_OPTIONS,
+    valued: [...EXPERIMENT_OPTIONS.valued, ...FLEET_OPTIONS],
+    run: sensitivity,
+  },
   calibrate: { ...EXPERIMENT_OPTIONS, run: calibrate },
   export: { valued: ['format', 'out'], boolean: ['force'], run: exportCommand },
   chart: { valued: ['format', 'scale', 'out'], boolean: ['quiet'], run: chart },

@@ -19,9 +19,11 @@ Usage:
                                              one chart of a results folder (format from FILE's extension)
   settle report <DIR> [--scale N]            redraw DIR/charts/ and DIR/report.html from the saved tables
   (sweep, sensitivity, calibrate take --workers N and --quiet; rerun the same command to resume)
-  settle worker --redis redis://HOST:PORT [--concurrency N] [--lock-seconds S]
+  settle worker --redis redis://HOST:PORT [--concurrency N] [--lock-seconds S] [--max-memory SIZE]
                                              run sweeps' runs on this machine for a fleet (docs/CLUSTER.md)
   (sweep and sensitivity take --redis redis://HOST:PORT: the runs go to the fleet's workers)
+  (fleet commands need the fleet secret in SETTLE_FLEET_SECRET, SETTLE_FLEET_SECRET_FILE or
+   --fleet-secret-file FILE; a Redis password in REDIS_URL or --redis-password-file FILE)
 
 Options for run and compare:
   --years N          years to simulate (default: the scenario's, 20)
@@ -91,7 +93,36 @@ export const msg = {
   wroteChart: (file: string) => `Wrote ${file}`,
   wrotePack: (dir: string, files: number, seconds: number) =>
     `Wrote ${dir}/report.html and ${dir}/charts/ (${files} files) in ${seconds.toFixed(1)} s`,
+  ...fleetMessages(),
 };
+
+/** The messages of the fleet commands (settle worker, sweep and sensitivity with --redis). */
+function fleetMessages() {
+  return {
+    needRedis: (command: string) =>
+      `settle ${command}: --redis redis://HOST:PORT is required (or set REDIS_URL, which keeps a password out of \`ps\`)`,
+    passwordTwice: (command: string) =>
+      `settle ${command}: the Redis URL has a password and --redis-password-file gives another; allowed: one of them`,
+    passwordInPs: (command: string) =>
+      `note: the password in --redis is visible to every user of this machine (ps); give it in REDIS_URL or --redis-password-file FILE instead (settle ${command})`,
+    badMemory: (value: string) =>
+      `settle worker: option --max-memory: got "${value}"; allowed: a size of 1M or more, such as 512M, 8G or 1.5T (the memory one run may need)`,
+    workerConnected: (url: string, concurrency: number, budget: string) =>
+      `connected to ${url}, ${concurrency} runs at once, at most ${budget} a run; waiting for experiments (Ctrl-C to stop)`,
+    workerStopping: 'stopping after the runs in progress (Ctrl-C again to quit now)',
+    workerStopped: (runs: number, refused: number) =>
+      `stopped after ${runs} runs${refused > 0 ? ` (${refused} jobs refused: see the lines above)` : ''}`,
+    fleetOptionWithoutRedis: (command: string, option: string) =>
+      `settle ${command}: --${option} applies only with --redis redis://HOST:PORT (runs on the fleet)`,
+    workersWithRedis: (command: string) =>
+      `settle ${command}: --workers is for runs on this machine; with --redis the runs go to \`settle worker\` processes (give them --concurrency N)`,
+    fleetRuns: (runs: number, url: string) =>
+      `${runs} runs to do on the fleet at ${url} (start workers with: settle worker --redis ${url})`,
+    fleetWorkers: (workers: number) => `${workers} worker${workers === 1 ? '' : 's'} connected`,
+    fleetRejected: (results: number, jobs: number) =>
+      `refused ${results} results and removed ${jobs} jobs without the fleet secret's code or malformed (see the lines above): is someone else writing to this Redis?`,
+  };
+}
 
 /** Exit statuses. */
 export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;

@@ -1,12 +1,16 @@
 import type { RunOutput, RunSpec } from '@smart-settlement/runner';
-import { Queue } from 'bullmq';
+import { resolveScenario } from '@smart-settlement/scenarios';
+import { type Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { openJob, openResult, signAnnouncement, signJob } from './authentication.js';
 import { CoordinatorLock, sleep } from './coordinator-lock.js';
 import { engineId } from './engine-id.js';
-import { type ExperimentEntry, jobIdOf, queueName, REGISTRY_KEY, type RunJobData } from './names.js';
+import type { FleetSecret } from './fleet-secret.js';
+import { fleetMsg } from './messages.js';
+import { jobIdOf, QUEUE_PREFIX, queueName, REGISTRY_KEY, type RunJobData } from './names.js';
 import { connectRedis, waitForRedis } from './redis-url.js';
+import { checkRunOutput, type ExpectedRun } from './result-check.js';
 import { throttledLog } from './throttled-log.js';
-import { decodeValue } from './wire.js';
 
 /** What the coordinator needs of an experiment: an id, a name, and the spec of each run id. */
 export interface ClusterExperiment {
@@ -47,6 +51,10 @@ export interface SweepProgress {
   failed: number;
   /** Worker connections on the experiment's queue (0 if Redis will not say). */
   workers: number;
+  /** Results rejected (no valid authentication code, or malformed); their runs are run again. */
+  rejected: number;
+  /** Jobs found on the queue without a valid code (not put there by a coordinator): removed. */
+  foreign: number;
 }
 
 /** A run that failed on every attempt, with the worker's error. */
@@ -62,18 +70,26 @@ export interface SweepOutcome {
   failed: FailedRun[];
   /** True if `signal` stopped it before the end; run it again to continue. */
   stopped: boolean;
+  /** Results rejected (see SweepProgress.rejected). */
+  rejected: number;
+  /** Foreign jobs removed from the queue (see SweepProgress.foreign). */
+  foreign: number;
 }
 
 /** Options of coordinateSweep. */
 export interface CoordinatorOptions {
   /** redis://HOST:PORT */
   redis: string;
+  /** The fleet secret (readFleetSecret): signs jobs and the announcement, checks results. */
+  secret: FleetSecret;
   experiment: ClusterExperiment;
   store: ResultSink;
   /** Runs on the queue at once, at most (bounds Redis memory); default 1000. */
   window?: number;
   /** Tries per run before it counts as failed (exceptions; crashes count as stalls); default 3. */
   attempts?: number;
+  /** Results of one run rejected before the run counts as failed; default 5. */
+  maxRejected?: number;
   /** Engine id announced to workers; default engineId() (version + hash of the engine's code). */
   engine?: string;
   /** Stops the session (Ctrl-C): jobs stay on the queue for the next session. */
@@ -98,31 +114,35 @@ const LIVE_STATES = [
 
 /**
  * Runs the coordinator of an experiment on the fleet: puts its pending runs on the queue
- * (job id = run id, at most `window` at once), takes results as workers complete them and
- * records each one in the store, then removes the job. At least once, never twice:
+ * (job id = run id, at most `window` at once, each signed with the fleet secret), takes
+ * results as workers complete them and records each one in the store, then removes the job.
+ * Only a result with a valid authentication code and the shape and ranges of a run's output
+ * enters the store; any other is counted, logged and its run put back on the queue (after
+ * `maxRejected` rejections the run counts as failed), and the sweep goes on. At least once,
+ * never twice:
  * - a run whose worker dies is put back on the queue by BullMQ's stalled-job check;
  * - a result is recorded only while its run is pending, and `store.record` is idempotent;
  * - a stopped coordinator leaves its jobs on the queue; started again, it re-adds only pending
  *   runs (adding a job id that exists is a no-op) and collects what finished meanwhile;
  * - jobs lost with Redis's memory (a restart without persistence) are noticed and re-added.
  * @example
- * const outcome = await coordinateSweep({ redis: 'redis://127.0.0.1:6379', experiment, store });
+ * const secret = readFleetSecret();
+ * const outcome = await coordinateSweep({ redis: 'redis://127.0.0.1:6379', secret, experiment, store });
  */
 export async function coordinateSweep(options: CoordinatorOptions): Promise<SweepOutcome> {
   const log = options.log ?? (() => {});
-  const redisTrouble = throttledLog((line) => log(`Redis: ${line} (retrying)`));
+  const redisTrouble = throttledLog((line) => log(fleetMsg.redisTrouble(line)));
   const connection = connectRedis(options.redis, 'settle-coordinator');
   // ioredis reconnects by itself; say so once in a while instead of at every retry.
   connection.on('error', (error: Error) => redisTrouble(error.message));
   try {
     await waitForRedis(connection, options.redis);
     const lock = new CoordinatorLock(connection, options.experiment.id);
-    const acquired = await lock.acquire(options.signal, (holder) =>
-      log(`another coordinator holds this experiment (${holder}); waiting for it to stop`),
-    );
-    if (!acquired) return { total: 0, recorded: 0, failed: [], stopped: true };
+    const acquired = await lock.acquire(options.signal, (holder) => log(fleetMsg.waitingForLock(holder)));
+    if (!acquired) return { total: 0, recorded: 0, failed: [], stopped: true, rejected: 0, foreign: 0 };
     const queue = new Queue<RunJobData>(queueName(options.experiment.id), {
       connection,
+      prefix: QUEUE_PREFIX,
       defaultJobOptions: {
         attempts: options.attempts ?? 3,
         backoff: { type: 'fixed', delay: 1000 },
@@ -150,6 +170,8 @@ class Session {
   /** Runs put on the queue by this session and not yet collected. */
   private readonly outstanding = new Set<number>();
   private readonly failed = new Map<number, string>();
+  /** Results rejected so far, by run. */
+  private readonly rejections = new Map<number, number>();
   /** Runs to put (back) on the queue before the next ones of the backlog. */
   private readonly requeue: number[] = [];
   private backlog: number[] = [];
@@ -157,6 +179,8 @@ class Session {
   private total = 0;
   private recorded = 0;
   private workers = 0;
+  private rejected = 0;
+  private foreign = 0;
 
   constructor(
     private readonly options: CoordinatorOptions,
@@ -193,6 +217,8 @@ class Session {
       recorded: this.recorded,
       failed: [...this.failed].map(([run, reason]) => ({ run, reason })),
       stopped,
+      rejected: this.rejected,
+      foreign: this.foreign,
     };
   }
 
@@ -207,13 +233,12 @@ class Session {
 
   /** Tells workers (again, in case Redis restarted) that this experiment has runs to do. */
   private async announce(): Promise<void> {
-    const { experiment } = this.options;
-    const entry: ExperimentEntry = {
+    const { experiment, secret } = this.options;
+    const entry = signAnnouncement(secret, {
       id: experiment.id,
       name: experiment.name,
-      queue: queueName(experiment.id),
       engine: this.options.engine ?? engineId(),
-    };
+    });
     await this.connection.hset(REGISTRY_KEY, experiment.id, JSON.stringify(entry));
   }
 
@@ -233,12 +258,12 @@ class Session {
       if (this.remaining.has(run) && !this.failed.has(run) && !this.outstanding.has(run)) batch.push(run);
     }
     if (batch.length === 0) return;
-    const { experiment } = this.options;
+    const { experiment, secret } = this.options;
     // A job id already on the queue (from an earlier session) is left as it is.
     await this.queue.addBulk(
       batch.map((run) => ({
         name: 'run',
-        data: { run, spec: experiment.runSpec(run) },
+        data: signJob(secret, experiment.id, run, experiment.runSpec(run)),
         opts: { jobId: jobIdOf(run) },
       })),
     );
@@ -246,49 +271,103 @@ class Session {
   }
 
   /**
-   * Records finished runs, then removes their jobs (in this order: a crash in between leaves
-   * a job whose run is recorded, which the next session removes without recording it again).
-   * Returns how many jobs it took.
+   * Records finished runs whose results pass their checks, then removes their jobs (in this
+   * order: a crash in between leaves a job whose run is recorded, which the next session
+   * removes without recording it again). Returns how many jobs it took.
    */
   private async collect(): Promise<number> {
     const { store } = this.options;
     const completed = await this.queue.getJobs(['completed'], 0, COLLECT_BATCH - 1, true);
     const fresh: RunResult[] = [];
     for (const job of completed) {
-      const { run } = job.data;
+      const run = this.ownRun(job);
       // The same run twice in one batch cannot happen (one job per run id), but be sure.
-      if (this.remaining.has(run) && !fresh.some((r) => r.run === run))
-        fresh.push({ run, output: decodeValue<RunOutput>(job.returnvalue as string) });
+      if (run === undefined || !this.remaining.has(run) || fresh.some((r) => r.run === run)) continue;
+      const output = await this.acceptedOutput(run, job.returnvalue);
+      if (output) fresh.push({ run, output });
     }
     if (fresh.length > 0) await store.record(fresh);
     for (const { run } of fresh) {
       this.remaining.delete(run);
       this.recorded += 1;
     }
-    for (const job of completed) {
-      await this.queue.remove(job.id!);
-      this.outstanding.delete(job.data.run);
-    }
+    for (const job of completed) await this.removeJob(job);
     const failed = await this.queue.getJobs(['failed'], 0, COLLECT_BATCH - 1, true);
     for (const job of failed) {
-      const { run } = job.data;
-      if (this.remaining.has(run) && !this.failed.has(run)) {
+      const run = this.ownRun(job);
+      if (run !== undefined && this.remaining.has(run) && !this.failed.has(run)) {
         const reason = job.failedReason || 'failed';
         this.failed.set(run, reason);
         await store.recordFailure?.(run, reason);
       }
-      await this.queue.remove(job.id!);
-      this.outstanding.delete(run);
+      await this.removeJob(job);
     }
     return completed.length + failed.length;
   }
 
+  /**
+   * The run of a job this coordinator (or an earlier one of the same experiment) put on the
+   * queue: its data has the fleet secret's code for that run. Any other job is foreign: it
+   * is counted and logged here, and removed by removeJob.
+   */
+  private ownRun(job: Job<RunJobData>): number | undefined {
+    const opened = openJob(this.options.secret, this.options.experiment.id, job.id, job.data);
+    if (opened.ok) return opened.value.run;
+    this.foreign += 1;
+    this.log(fleetMsg.foreignJobRemoved(String(job.id), opened.why));
+    return undefined;
+  }
+
+  /**
+   * A result's output if its code is right and it is a well-formed output of `run`; else
+   * undefined, after counting and logging the rejection and putting the run back (or, after
+   * `maxRejected` rejections, counting it as failed).
+   */
+  private async acceptedOutput(run: number, returned: unknown): Promise<RunOutput | undefined> {
+    const { secret, experiment } = this.options;
+    const opened = openResult(secret, experiment.id, run, returned);
+    const problem = opened.ok ? checkRunOutput(opened.value, this.expected(run)) : opened.why;
+    if (problem === undefined) return (opened as { value: RunOutput }).value;
+    this.rejected += 1;
+    const times = (this.rejections.get(run) ?? 0) + 1;
+    this.rejections.set(run, times);
+    const again = times < (this.options.maxRejected ?? 5);
+    this.log(fleetMsg.resultRejected(run, opened.ok ? fleetMsg.resultMalformed(problem) : problem, again));
+    if (!again) {
+      const reason = fleetMsg.rejectedTooOften(times);
+      this.failed.set(run, reason);
+      await this.options.store.recordFailure?.(run, reason);
+    }
+    return undefined;
+  }
+
+  /** What run `run`'s output must match, from its own spec. */
+  private expected(run: number): ExpectedRun {
+    const spec: RunSpec = this.options.experiment.runSpec(run);
+    const { config } = resolveScenario(spec.scenario);
+    return {
+      scenario: config.name,
+      seed: spec.seed,
+      replication: spec.replication,
+      years: config.years,
+      places: config.places.map((p) => p.name),
+    };
+  }
+
+  /**
+   * Removes a collected job. A run of this session whose job goes without a result recorded
+   * (rejected, or a foreign job in its place) is put back on the queue.
+   */
+  private async removeJob(job: Job<RunJobData>): Promise<void> {
+    await this.queue.remove(job.id!);
+    const run = /^run-(\d+)$/.exec(job.id ?? '') ? Number(job.id!.slice(4)) : undefined;
+    if (run === undefined || !this.outstanding.delete(run)) return;
+    if (this.remaining.has(run) && !this.failed.has(run)) this.requeue.push(run);
+  }
+
   /** Keeps the lock and the announcement, and puts back jobs Redis lost. */
   private async check(): Promise<void> {
-    if (!(await this.lock.renew()))
-      throw new Error(
-        'another coordinator took over this experiment (this one stalled too long); stop one of them',
-      );
+    if (!(await this.lock.renew())) throw new Error(fleetMsg.lockLost);
     await this.announce();
     const counts = await this.queue.getJobCounts(...LIVE_STATES);
     const live = Object.values(counts).reduce((a, b) => a + b, 0);
@@ -300,7 +379,7 @@ class Session {
         this.requeue.push(run);
         lost += 1;
       }
-      if (lost > 0) this.log(`${lost} runs were no longer in Redis (restarted?): putting them back`);
+      if (lost > 0) this.log(fleetMsg.runsLost(lost));
     }
     this.workers = await this.queue.getWorkersCount().catch(() => 0);
     this.report();
@@ -312,6 +391,8 @@ class Session {
       total: this.total,
       failed: this.failed.size,
       workers: this.workers,
+      rejected: this.rejected,
+      foreign: this.foreign,
     });
   }
 }

@@ -2,6 +2,16 @@
 // BullMQ. Node-only; the only package that imports bullmq and ioredis. The CLI loads it lazily,
 // only for `settle sweep --redis` and `settle worker`.
 export {
+  authCode,
+  type Opened,
+  openAnnouncement,
+  openJob,
+  openResult,
+  signAnnouncement,
+  signJob,
+  signResult,
+} from './authentication.js';
+export {
   type ClusterExperiment,
   type CoordinatorOptions,
   coordinateSweep,
@@ -12,16 +22,44 @@ export {
   type SweepProgress,
 } from './coordinator.js';
 export { engineId } from './engine-id.js';
-export { type ExperimentEntry, jobIdOf, queueName, REGISTRY_KEY, type RunJobData } from './names.js';
+export {
+  type FleetSecret,
+  FleetSecretError,
+  type FleetSecretSources,
+  fleetSecret,
+  MIN_SECRET_LENGTH,
+  readFleetSecret,
+} from './fleet-secret.js';
+export { checkRunSpec } from './job-check.js';
+export { fleetMsg } from './messages.js';
+export {
+  type ExperimentEntry,
+  jobIdOf,
+  QUEUE_PREFIX,
+  queueName,
+  REGISTRY_KEY,
+  type RunJobData,
+} from './names.js';
 export {
   checkRedisReachable,
   checkRedisUrl,
   connectRedis,
+  RedisAuthError,
+  RedisPasswordFileError,
   RedisUnreachableError,
   RedisUrlError,
   redactRedisUrl,
+  redisUrlWithPasswordFile,
   waitForRedis,
 } from './redis-url.js';
+export { checkRunOutput, type ExpectedRun } from './result-check.js';
+export { defaultRunBudget, estimateRunMemory, formatBytes, type MemoryEstimate } from './run-memory.js';
 export { type FleetStatus, fleetStatus } from './status.js';
 export { decodeValue, encodeValue } from './wire.js';
-export { type FleetWorker, readRegistry, startWorker, type WorkerOptions } from './worker.js';
+export {
+  type FleetWorker,
+  readRegistry,
+  startWorker,
+  type WorkerCounts,
+  type WorkerOptions,
+} from './worker.js';

@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { queueName, type RunJobData } from './names.js';
+import { QUEUE_PREFIX, queueName, type RunJobData } from './names.js';
 
 /** What is on an experiment's queue now. */
 export interface FleetStatus {
@@ -20,7 +20,7 @@ export interface FleetStatus {
  * @example const { waiting, active } = await fleetStatus(connection, plan.fingerprint);
  */
 export async function fleetStatus(connection: Redis, experimentId: string): Promise<FleetStatus> {
-  const queue = new Queue<RunJobData>(queueName(experimentId), { connection });
+  const queue = new Queue<RunJobData>(queueName(experimentId), { connection, prefix: QUEUE_PREFIX });
   try {
     const counts = await queue.getJobCounts('waiting', 'completed', 'failed');
     const active = await queue.getJobs(['active']);

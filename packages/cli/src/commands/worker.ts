@@ -1,76 +1,154 @@
 import { availableParallelism } from 'node:os';
 import { type Args, intOption, stringOption } from '../args.js';
-import { InputError } from '../messages.js';
+import { InputError, msg } from '../messages.js';
+
+/** Options of every command that talks to the fleet's Redis. */
+export const FLEET_OPTIONS = ['redis', 'redis-password-file', 'fleet-secret-file'];
 
 /** Options of `settle worker`. */
-export const WORKER_OPTIONS = { valued: ['redis', 'concurrency', 'lock-seconds'], boolean: ['quiet'] };
+export const WORKER_OPTIONS = {
+  valued: [...FLEET_OPTIONS, 'concurrency', 'lock-seconds', 'max-memory'],
+  boolean: ['quiet'],
+};
 
-/**
- * The cluster package, loaded only when a command needs Redis: the local path never loads
- * bullmq or ioredis. A bad `--redis` value is an InputError (exit 2).
- */
-export async function loadCluster(redis: string | undefined, command: string) {
-  if (!redis) throw new InputError(`settle ${command}: --redis redis://HOST:PORT is required`);
-  const cluster = await import('@smart-settlement/cluster');
-  try {
-    cluster.checkRedisUrl(redis);
-  } catch (e) {
-    if (e instanceof cluster.RedisUrlError) throw new InputError(`settle ${command}: ${e.message}`);
-    throw e;
-  }
-  return cluster;
+type Cluster = typeof import('@smart-settlement/cluster');
+
+/** What a fleet command needs: the cluster package, the Redis URL, the fleet secret. */
+export interface FleetAccess {
+  cluster: Cluster;
+  /** The URL with its password (never printed: see `shown`). */
+  redis: string;
+  /** The URL with its password hidden, for messages. */
+  shown: string;
+  secret: import('@smart-settlement/cluster').FleetSecret;
+  /** A note for the user (a password on the command line), or undefined. */
+  note: string | undefined;
 }
 
-/** Runs `body`, turning "Redis does not answer" into an InputError (a message, exit 2, no stack). */
+/**
+ * The cluster package, loaded only when a command needs Redis (the local path never loads
+ * bullmq or ioredis), with the Redis URL (--redis, else REDIS_URL; the password may come from
+ * --redis-password-file) and the fleet secret (SETTLE_FLEET_SECRET, SETTLE_FLEET_SECRET_FILE
+ * or --fleet-secret-file). Bad or missing values are InputErrors (exit 2), checked before
+ * anything is written or any connection is made.
+ */
+export async function fleetAccess(args: Args, command: string): Promise<FleetAccess> {
+  const option = stringOption(args, 'redis');
+  const given = option ?? process.env.REDIS_URL;
+  if (!given) throw new InputError(msg.needRedis(command));
+  const cluster = await import('@smart-settlement/cluster');
+  const passwordFile = stringOption(args, 'redis-password-file');
+  let redis: string;
+  try {
+    redis = cluster.checkRedisUrl(given);
+    if (passwordFile !== undefined) {
+      if (new URL(redis).password) throw new InputError(msg.passwordTwice(command));
+      redis = cluster.redisUrlWithPasswordFile(redis, passwordFile);
+    } else redis = withPasswordFromEnv(redis, process.env.REDIS_URL);
+  } catch (e) {
+    if (e instanceof cluster.RedisUrlError || e instanceof cluster.RedisPasswordFileError)
+      throw new InputError(`settle ${command}: ${e.message}`);
+    throw e;
+  }
+  let secret: FleetAccess['secret'];
+  try {
+    secret = cluster.readFleetSecret({ file: stringOption(args, 'fleet-secret-file') });
+  } catch (e) {
+    if (e instanceof cluster.FleetSecretError) throw new InputError(`settle ${command}: ${e.message}`);
+    throw e;
+  }
+  const note = option !== undefined && new URL(option).password ? msg.passwordInPs(command) : undefined;
+  return { cluster, redis, shown: cluster.redactRedisUrl(redis), secret, note };
+}
+
+/**
+ * The URL with the user name and password of REDIS_URL when it has none and REDIS_URL names
+ * the same host and port: `--redis redis://HOST:PORT` then needs no password in `ps`.
+ */
+function withPasswordFromEnv(url: string, env: string | undefined): string {
+  const parsed = new URL(url);
+  if (parsed.password || !env) return url;
+  let other: URL;
+  try {
+    other = new URL(env);
+  } catch {
+    return url;
+  }
+  if (other.host !== parsed.host || !other.password) return url;
+  parsed.username = other.username;
+  parsed.password = other.password;
+  return parsed.href;
+}
+
+/**
+ * Runs `body`, turning "Redis does not answer" and "Redis refused the password" into an
+ * InputError (a message, exit 2, no stack).
+ */
 export async function reachingRedis<T>(command: string, body: () => Promise<T>): Promise<T> {
   const cluster = await import('@smart-settlement/cluster');
   try {
     return await body();
   } catch (e) {
-    if (e instanceof cluster.RedisUnreachableError) throw new InputError(`settle ${command}: ${e.message}`);
+    if (e instanceof cluster.RedisUnreachableError || e instanceof cluster.RedisAuthError)
+      throw new InputError(`settle ${command}: ${e.message}`);
     throw e;
   }
 }
 
+/** `--max-memory SIZE` (512M, 8G, 1.5T): bytes, or undefined when not given. */
+function memoryOption(args: Args): number | undefined {
+  const raw = stringOption(args, 'max-memory');
+  if (raw === undefined) return undefined;
+  const match = /^(\d+(?:\.\d+)?)\s*([MGT])(?:i?B)?$/i.exec(raw.trim());
+  const bytes = match
+    ? Number(match[1]) * 1024 ** { M: 2, G: 3, T: 4 }[match[2].toUpperCase() as 'M' | 'G' | 'T']
+    : 0;
+  if (!match || bytes < 1024 ** 2) throw new InputError(msg.badMemory(raw));
+  return Math.floor(bytes);
+}
+
 /**
- * `settle worker --redis redis://HOST:PORT [--concurrency N] [--lock-seconds S]`: joins the
- * fleet and runs the runs of every experiment a coordinator (`settle sweep --redis`) puts on
- * the queue, until Ctrl-C or SIGTERM (the runs in progress finish first; a second signal quits
- * at once, and those runs go back to the queue for another worker).
+ * `settle worker --redis redis://HOST:PORT [--concurrency N] [--lock-seconds S] [--max-memory SIZE]`:
+ * joins the fleet and runs the runs of every experiment a coordinator (`settle sweep --redis`)
+ * announces with the fleet secret's code, until Ctrl-C or SIGTERM (the runs in progress finish
+ * first; a second signal quits at once, and those runs go back to the queue for another worker).
  */
 export async function worker(args: Args): Promise<void> {
-  const redis = stringOption(args, 'redis');
   const concurrency = intOption(args, 'concurrency', 1, 1024) ?? availableParallelism();
   const lockSeconds = intOption(args, 'lock-seconds', 1, 3600) ?? 30;
-  const cluster = await loadCluster(redis, 'worker');
+  const maxRunBytes = memoryOption(args);
+  const { cluster, redis, shown, secret, note } = await fleetAccess(args, 'worker');
   const quiet = args.flags.has('quiet');
   const say = (line: string) => {
     if (!quiet) console.error(`settle worker: ${line}`);
   };
+  if (note) say(note);
   let runs = 0;
   const fleet = await reachingRedis('worker', () =>
     cluster.startWorker({
-      redis: redis!,
+      redis,
+      secret,
       concurrency,
       lockDurationMs: lockSeconds * 1000,
+      maxRunBytes,
       log: say,
       onRun: () => {
         runs += 1;
       },
     }),
   );
-  say(
-    `connected to ${cluster.redactRedisUrl(redis!)}, ${concurrency} runs at once; waiting for experiments (Ctrl-C to stop)`,
-  );
+  const budget = cluster.formatBytes(maxRunBytes ?? cluster.defaultRunBudget(concurrency));
+  say(msg.workerConnected(shown, concurrency, budget));
   await new Promise<void>((resolve, reject) => {
     const stop = () => {
       process.on('SIGINT', () => process.exit(130));
       process.on('SIGTERM', () => process.exit(143));
-      say('stopping after the runs in progress (Ctrl-C again to quit now)');
+      say(msg.workerStopping);
       fleet.close().then(resolve, reject);
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  say(`stopped after ${runs} runs`);
+  const refused = fleet.counts();
+  say(msg.workerStopped(runs, refused.forgedJobs + refused.invalidJobs + refused.overBudgetJobs));
 }

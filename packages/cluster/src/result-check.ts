@@ -1,0 +1,168 @@
+import { MEASURE_COLUMNS, MEASURES, PLACE_COLUMNS, RETENTION_COLUMNS } from '@smart-settlement/core';
+import type { RunOutput } from '@smart-settlement/runner';
+
+/** What the coordinator knows a run's output must match: from the run's own spec. */
+export interface ExpectedRun {
+  /** The scenario's name. */
+  scenario: string;
+  seed: number;
+  replication: number;
+  years: number;
+  /** The places of the scenario, by name. */
+  places: readonly string[];
+}
+
+const OUTPUT_KEYS = ['finalAgents', 'measures', 'places', 'replication', 'retention', 'scenario', 'seed'];
+const SHARE = 'a share from 0 to 1, or NaN';
+const COUNT = 'a number of 0 or more';
+const PLACE_SHARES = new Set(['matchedShare', 'engagedShare', 'leadership', 'inclusion', 'hostOpenness']);
+const PLACE_COUNTS = new Set([
+  'population',
+  'newcomers',
+  'arrivals',
+  'movedIn',
+  'movedOut',
+  'leftRegion',
+  'served',
+  'acceptedOffer',
+  'vacancies',
+  'initiatives',
+]);
+const RETENTION_COUNTS = new Set(['cohorts', 'arrived', 'stayed', 'moved', 'left']);
+const MEASURE_SHARES = new Set([
+  'retention1',
+  'retention3',
+  'retention5',
+  'retention10',
+  'matchedShare',
+  'engagedShare',
+]);
+const MEASURE_NAMES = new Set<string>(MEASURES);
+/** Areas a retention or measure row may name besides the places (region, pooled groups): a generous bound. */
+const EXTRA_AREAS = 16;
+
+/** A problem found: where, what was there, what is allowed. */
+class Malformed extends Error {}
+
+function fail(path: string, value: unknown, allowed: string): never {
+  const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 80)) : String(value);
+  throw new Malformed(`${path}: got ${Array.isArray(value) ? 'a list' : shown}; allowed: ${allowed}`);
+}
+
+/**
+ * Checks a run's output, as decoded from a worker's result, against the shape of RunOutput and
+ * the ranges its numbers can take, and against the run it answers (scenario, seed, replication,
+ * years, places). Returns the first problem found, or undefined if the output is well formed.
+ * It cannot tell a well-formed wrong number from a right one: that is what the results'
+ * authentication code is for.
+ */
+export function checkRunOutput(value: unknown, expected: ExpectedRun): string | undefined {
+  try {
+    checkOutput(value, expected);
+    return undefined;
+  } catch (error) {
+    if (error instanceof Malformed) return error.message;
+    throw error;
+  }
+}
+
+function checkOutput(value: unknown, expected: ExpectedRun): asserts value is RunOutput {
+  const output = checkKeys(value, OUTPUT_KEYS, 'output');
+  if (output.scenario !== expected.scenario)
+    fail('scenario', output.scenario, JSON.stringify(expected.scenario));
+  if (output.seed !== expected.seed) fail('seed', output.seed, String(expected.seed));
+  if (output.replication !== expected.replication)
+    fail('replication', output.replication, String(expected.replication));
+  if (!Number.isSafeInteger(output.finalAgents) || (output.finalAgents as number) < 0)
+    fail('finalAgents', output.finalAgents, 'an integer of 0 or more');
+  const places = new Set(expected.places);
+  const rows = (name: string, max: number) => {
+    const list = output[name];
+    if (!Array.isArray(list)) fail(name, list, 'a list of rows');
+    if (list.length > max) fail(`${name}.length`, list.length, `at most ${max}`);
+    return list as unknown[];
+  };
+
+  const placeRows = rows('places', places.size * expected.years);
+  if (placeRows.length !== places.size * expected.years)
+    fail('places.length', placeRows.length, `${places.size * expected.years} (a row per place and year)`);
+  placeRows.forEach((item, i) => {
+    const at = `places[${i}]`;
+    const row = checkRow(item, PLACE_COLUMNS, at, expected);
+    if (!Number.isInteger(row.year) || (row.year as number) < 0 || (row.year as number) >= expected.years)
+      fail(`${at}.year`, row.year, `an integer from 0 to ${expected.years - 1}`);
+    if (typeof row.place !== 'string' || !places.has(row.place))
+      fail(`${at}.place`, row.place, 'a place of the scenario');
+    if (typeof row.kind !== 'string' || row.kind.length > 100) fail(`${at}.kind`, row.kind, 'a short text');
+    if (typeof row.smaller !== 'boolean') fail(`${at}.smaller`, row.smaller, 'true or false');
+    for (const column of PLACE_COLUMNS) {
+      if (PLACE_SHARES.has(column)) checkShare(row[column], `${at}.${column}`);
+      else if (PLACE_COUNTS.has(column)) checkCount(row[column], `${at}.${column}`);
+    }
+    for (const column of ['equityMean', 'labourGap', 'programmeCost', 'income'] as const)
+      if (typeof row[column] !== 'number') fail(`${at}.${column}`, row[column], 'a number');
+  });
+
+  const areas = places.size + EXTRA_AREAS;
+  rows('retention', areas * expected.years).forEach((item, i) => {
+    const at = `retention[${i}]`;
+    const row = checkRow(item, RETENTION_COLUMNS, at, expected);
+    checkArea(row.area, `${at}.area`);
+    const years = row.yearsSinceArrival;
+    if (!Number.isInteger(years) || (years as number) < 1 || (years as number) > expected.years)
+      fail(`${at}.yearsSinceArrival`, years, `an integer from 1 to ${expected.years}`);
+    for (const column of RETENTION_COUNTS) checkCount(row[column], `${at}.${column}`);
+    checkShare(row.retention, `${at}.retention`);
+    const departures = row.departures;
+    if (typeof departures !== 'number' || departures < -1 || departures > 1)
+      fail(`${at}.departures`, departures, 'a number from -1 to 1, or NaN');
+  });
+
+  rows('measures', areas * MEASURES.length).forEach((item, i) => {
+    const at = `measures[${i}]`;
+    const row = checkRow(item, MEASURE_COLUMNS, at, expected);
+    checkArea(row.area, `${at}.area`);
+    if (typeof row.measure !== 'string' || !MEASURE_NAMES.has(row.measure))
+      fail(`${at}.measure`, row.measure, `one of ${MEASURES.join(', ')}`);
+    if (MEASURE_SHARES.has(row.measure)) checkShare(row.value, `${at}.value`);
+    else if (typeof row.value !== 'number') fail(`${at}.value`, row.value, 'a number');
+  });
+}
+
+/** An object with exactly `keys` as its own fields. */
+function checkKeys(value: unknown, keys: readonly string[], at: string): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(at, value, 'an object');
+  const own = Object.keys(value);
+  if (own.length !== keys.length || !keys.every((k) => Object.hasOwn(value, k)))
+    fail(`${at} fields`, own.sort().join(', '), [...keys].sort().join(', '));
+  return value as Record<string, unknown>;
+}
+
+/** A row with exactly `columns`, whose run key is the expected run's. */
+function checkRow(
+  value: unknown,
+  columns: readonly string[],
+  at: string,
+  expected: ExpectedRun,
+): Record<string, unknown> {
+  const row = checkKeys(value, columns, at);
+  if (row.scenario !== expected.scenario)
+    fail(`${at}.scenario`, row.scenario, JSON.stringify(expected.scenario));
+  if (row.seed !== expected.seed) fail(`${at}.seed`, row.seed, String(expected.seed));
+  if (row.replication !== expected.replication)
+    fail(`${at}.replication`, row.replication, String(expected.replication));
+  return row;
+}
+
+function checkShare(value: unknown, at: string): void {
+  if (typeof value !== 'number' || value < 0 || value > 1) fail(at, value, SHARE);
+}
+
+function checkCount(value: unknown, at: string): void {
+  if (typeof value !== 'number' || !(value >= 0) || value === Number.POSITIVE_INFINITY)
+    fail(at, value, COUNT);
+}
+
+function checkArea(value: unknown, at: string): void {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 200) fail(at, value, 'a short text');
+}
