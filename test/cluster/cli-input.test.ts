@@ -18,6 +18,26 @@ describe('settle worker and settle sweep --redis with bad input', () => {
     expect(r.stderr).toContain('allowed: redis://HOST:PORT');
   });
 
+  it('settle worker without a fleet secret says how to give one (exit 2), and takes none on the command line', () => {
+    const r = settle(['worker', '--redis', 'redis://127.0.0.1:6379'], undefined, {
+      SETTLE_FLEET_SECRET: '',
+      SETTLE_FLEET_SECRET_FILE: '',
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('no fleet secret');
+    expect(r.stderr).toContain('SETTLE_FLEET_SECRET');
+    const inline = settle(['worker', '--redis', 'redis://127.0.0.1:6379', '--fleet-secret', 'x'.repeat(32)]);
+    expect(inline.status).toBe(2);
+    expect(inline.stderr).toContain('unknown option "--fleet-secret"');
+    expect(inline.stderr).toContain('--fleet-secret-file');
+  });
+
+  it('settle worker with a --max-memory that is not a size names the value and what is allowed', () => {
+    const r = settle(['worker', '--redis', 'redis://127.0.0.1:6379', '--max-memory', 'lots']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--max-memory: got "lots"; allowed: a size');
+  });
+
   it('settle sweep --redis with a bad URL or with --workers writes nothing', () => {
     const dir = tempDir();
     writeFileSync(

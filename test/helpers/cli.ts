@@ -13,13 +13,16 @@ export interface SettleResult {
   stderr: string;
 }
 
-/** Runs `settle ...args` with pipes (not a terminal), in `cwd` (default: a fresh temporary folder). */
-export function settle(args: string[], cwd?: string): SettleResult {
+/**
+ * Runs `settle ...args` with pipes (not a terminal), in `cwd` (default: a fresh temporary
+ * folder), with `env` added to this process's environment.
+ */
+export function settle(args: string[], cwd?: string, env: NodeJS.ProcessEnv = {}): SettleResult {
   if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`npm run build\` first`);
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: cwd ?? tempDir(),
     encoding: 'utf8',
-    env: { ...process.env, FORCE_COLOR: '0' },
+    env: { ...process.env, FORCE_COLOR: '0', ...env },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -138,8 +138,9 @@ export async function worker(args: Args): Promise<void> {
     }),
   );
   const budget = cluster.formatBytes(maxRunBytes ?? cluster.defaultRunBudget(concurrency));
-  say(msg.workerConnected(shown, concurrency, budget));
-  await new Promise<void>((resolve, reject) => {
+  // The signal handlers go in before the line that says the worker is ready: a SIGTERM sent
+  // on reading it must find them.
+  const stopped = new Promise<void>((resolve, reject) => {
     const stop = () => {
       process.on('SIGINT', () => process.exit(130));
       process.on('SIGTERM', () => process.exit(143));
@@ -149,6 +150,8 @@ export async function worker(args: Args): Promise<void> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  say(msg.workerConnected(shown, concurrency, budget));
+  await stopped;
   const refused = fleet.counts();
   say(msg.workerStopped(runs, refused.forgedJobs + refused.invalidJobs + refused.overBudgetJobs));
 }
