@@ -9,7 +9,6 @@ import {
   engineId,
   estimateRunMemory,
   type FleetWorker,
-  fleetSecret,
   QUEUE_PREFIX,
   queueName,
   REGISTRY_KEY,
@@ -136,14 +135,13 @@ describe.runIf(redisAvailable())('the fleet trusts only what carries the fleet s
         progress = p;
       },
     });
-    // No honest worker yet: the rogue answers three runs, two in the plain format and one with
-    // a code made without the fleet secret.
-    const forged = (run: number) => flattering(executeRun(experiment.runSpec(run)));
+    // No honest worker yet: the rogue answers three runs, two in the plain format and one in
+    // the signed format with a code it made up (it does not hold the fleet secret).
+    const forged = (run: number) => encodeValue(flattering(executeRun(experiment.runSpec(run))));
     let answers = 0;
     await answerJobs(redis.url, experiment.id, 3, (run) => {
       answers += 1;
-      if (answers < 3) return encodeValue(forged(run));
-      return signResult(fleetSecret('not-the-fleet-secret-at-all'), experiment.id, run, forged(run));
+      return answers < 3 ? forged(run) : `settle-fleet/1 ${'0'.repeat(64)} ${forged(run)}`;
     });
     await waitFor(() => (progress?.rejected ?? 0) >= 3);
     const honest = await worker();
@@ -167,11 +165,13 @@ describe.runIf(redisAvailable())('the fleet trusts only what carries the fleet s
     try {
       const honest = await worker({ log: (l) => lines.push(l) });
       const state = () => mail.getJobState(job.id!);
-      await waitFor(async () => honest.counts().refusedAnnouncements >= 1 || (await state()) !== 'waiting');
+      await waitFor(async () => lines.some((l) => l.includes('"mail"')) || (await state()) !== 'waiting');
       expect(await state()).toBe('waiting');
       expect(honest.serving()).toEqual([]);
       expect(honest.counts().refusedAnnouncements).toBe(1);
-      expect(lines.join('\n')).toContain('authentication code');
+      expect(lines.join('\n')).toContain(
+        'ignoring the announcement "mail": its authentication code is missing',
+      );
     } finally {
       await admin.hdel(REGISTRY_KEY, 'mail');
       await mail.obliterate({ force: true });
