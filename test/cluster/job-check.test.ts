@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkRunSpec, defaultRunBudget, estimateRunMemory } from '../../packages/cluster/src/index.js';
-import { BYTES_PER_PERSON } from '../../packages/core/src/index.js';
+import { checkRunSpec, defaultRunBudget } from '../../packages/cluster/src/index.js';
+import { checkMemoryBudget, estimateJobResources } from '../../packages/core/src/index.js';
 import { resolveScenario } from '../../packages/scenarios/src/index.js';
 import { tinyExperiment } from './fake-experiment.js';
 
@@ -31,28 +31,17 @@ describe('a worker’s checks of a job before it runs it', () => {
     expect(!checked.ok && checked.why).toContain(message);
   });
 
-  it('estimates memory from the people the run holds: 10 million arrivals a year for 200 years at scale 1 is refused by default', () => {
-    const { config } = resolveScenario({
+  it('a worker’s default budget refuses the 80 GB scenario (10 million arrivals a year, scale 1, 200 years) and admits the tiny one', () => {
+    const huge = resolveScenario({
       name: 'huge',
       intake: { perYear: 10_000_000 },
       agentScale: 1,
       years: 200,
     });
-    const estimate = estimateRunMemory(config);
-    expect(estimate.bytes).toBeGreaterThanOrEqual(2e9 * BYTES_PER_PERSON);
-    expect(estimate.drivers).toContain('intake.perYear 10000000');
-    expect(estimate.drivers).toContain('agentScale 1');
-    expect(estimate.drivers).toContain('years 200');
-    expect(estimate.bytes).toBeGreaterThan(defaultRunBudget(1));
-    // The tiny run fits in any machine's default budget.
-    expect(estimateRunMemory(resolveScenario(spec.scenario).config).bytes).toBeLessThan(defaultRunBudget(8));
-  });
-
-  it('needs more memory for more people: a smaller agentScale, more years or a larger intake', () => {
-    const base = resolveScenario(spec.scenario).config;
-    const need = (change: object) => estimateRunMemory({ ...base, ...change }).bytes;
-    expect(need({ agentScale: 4 })).toBeGreaterThan(need({}));
-    expect(need({ years: 30 })).toBeGreaterThan(need({}));
-    expect(need({ intake: { ...base.intake, perYear: 1_500_000 } })).toBeGreaterThan(need({}));
+    const job = (config: typeof huge.config) => estimateJobResources([config], { runsEach: 1, workers: 1 });
+    expect(checkMemoryBudget(job(huge.config), defaultRunBudget(1))).toMatch(/intake\.perYear = 10000000/);
+    expect(
+      checkMemoryBudget(job(resolveScenario(spec.scenario).config), defaultRunBudget(8)),
+    ).toBeUndefined();
   });
 });

@@ -7,7 +7,6 @@ import {
   coordinateSweep,
   encodeValue,
   engineId,
-  estimateRunMemory,
   type FleetWorker,
   QUEUE_PREFIX,
   queueName,
@@ -17,6 +16,7 @@ import {
   signResult,
   startWorker,
 } from '../../packages/cluster/src/index.js';
+import { estimateRunResources } from '../../packages/core/src/index.js';
 import { executeRun, type RunOutput, type RunSpec } from '../../packages/runner/src/index.js';
 import { resolveScenario } from '../../packages/scenarios/src/index.js';
 import { MemoryStore, SECRET, tinyExperiment } from './fake-experiment.js';
@@ -217,7 +217,7 @@ describe.runIf(redisAvailable())('the fleet trusts only what carries the fleet s
         return spec;
       },
     };
-    const need = (spec: RunSpec) => estimateRunMemory(resolveScenario(spec.scenario).config).bytes;
+    const need = (spec: RunSpec) => estimateRunResources(resolveScenario(spec.scenario).config).bytes;
     const budget = (need(base.runSpec(1)) + need(big(base.runSpec(1)))) / 2;
     const store = new MemoryStore(4);
     const pair = [await worker({ maxRunBytes: budget }), await worker({ maxRunBytes: budget })];
@@ -230,7 +230,7 @@ describe.runIf(redisAvailable())('the fleet trusts only what carries the fleet s
     });
     expect(outcome.recorded).toBe(2);
     expect(outcome.failed.map((f) => f.run).sort()).toEqual([1, 2]);
-    expect(outcome.failed.find((f) => f.run === 1)?.reason).toMatch(/memory.*budget.*agentScale 4/);
+    expect(outcome.failed.find((f) => f.run === 1)?.reason).toMatch(/memory budget.*agentScale = 4/);
     expect(outcome.failed.find((f) => f.run === 2)?.reason).toMatch(/seed: got -1; allowed: an integer/);
     const total = (key: 'overBudgetJobs' | 'invalidJobs') =>
       pair.reduce((sum, w) => sum + w.counts()[key], 0);

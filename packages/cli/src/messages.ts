@@ -105,8 +105,6 @@ function fleetMessages() {
       `settle ${command}: the Redis URL has a password and --redis-password-file gives another; allowed: one of them`,
     passwordInPs: (command: string) =>
       `note: the password in --redis is visible to every user of this machine (ps); give it in REDIS_URL or --redis-password-file FILE instead (settle ${command})`,
-    badMemory: (value: string) =>
-      `settle worker: option --max-memory: got "${value}"; allowed: a size of 1M or more, such as 512M, 8G or 1.5T (the memory one run may need)`,
     workerConnected: (url: string, concurrency: number, budget: string) =>
       `connected to ${url}, ${concurrency} runs at once, at most ${budget} a run; waiting for experiments (Ctrl-C to stop)`,
     workerStopping: 'stopping after the runs in progress (Ctrl-C again to quit now)',

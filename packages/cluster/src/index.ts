@@ -53,7 +53,7 @@ export {
   waitForRedis,
 } from './redis-url.js';
 export { checkRunOutput, type ExpectedRun } from './result-check.js';
-export { defaultRunBudget, estimateRunMemory, formatBytes, type MemoryEstimate } from './run-memory.js';
+export { defaultRunBudget } from './run-budget.js';
 export { type FleetStatus, fleetStatus } from './status.js';
 export { decodeValue, encodeValue } from './wire.js';
 export {

@@ -60,8 +60,7 @@ export const fleetMsg = {
   jobWrongId: (jobId: string, run: unknown) =>
     `its id ${JSON.stringify(jobId)} does not name its run ${JSON.stringify(run)}`,
   jobInvalid: (problem: string) => `invalid job: ${problem}`,
-  jobOverBudget: (needed: string, budget: string, drivers: string) =>
-    `needs about ${needed} of memory, more than this worker's budget of ${budget} a run (${drivers}); give workers more with --max-memory, or lower those fields`,
+  jobOverBudget: (problem: string) => `over this worker's memory budget for a run: it ${problem}`,
 
   // The worker.
   serving: (name: string, id: string) => `serving ${name} (${id})`,

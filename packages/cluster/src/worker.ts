@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { checkMemoryBudget, estimateJobResources } from '@smart-settlement/core';
 import { defaultWorkers, RunPool } from '@smart-settlement/runner';
 import { UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -10,7 +11,7 @@ import { checkRunSpec } from './job-check.js';
 import { fleetMsg } from './messages.js';
 import { type ExperimentEntry, QUEUE_PREFIX, queueName, REGISTRY_KEY, type RunJobData } from './names.js';
 import { connectRedis, waitForRedis } from './redis-url.js';
-import { defaultRunBudget, estimateRunMemory, formatBytes } from './run-memory.js';
+import { defaultRunBudget } from './run-budget.js';
 import { throttledLog } from './throttled-log.js';
 
 /** Options of startWorker. */
@@ -30,7 +31,7 @@ export interface WorkerOptions {
   /** Tries a stalled run (its worker died) gets before it counts as failed; default 3. */
   maxStalled?: number;
   /**
-   * Memory one run may need, in bytes (estimateRunMemory); a job that needs more is failed for
+   * Memory one run may need, in bytes (core's estimateRunResources); a job that needs more is failed for
    * good, not run. Default: three quarters of the machine's memory over `concurrency`.
    */
   maxRunBytes?: number;
@@ -130,12 +131,11 @@ export async function startWorker(options: WorkerOptions): Promise<FleetWorker> 
       counts.invalidJobs += 1;
       throw new UnrecoverableError(checked.why);
     }
-    const need = estimateRunMemory(checked.value.config);
-    if (need.bytes > budget) {
+    const need = estimateJobResources([checked.value.config], { runsEach: 1, workers: 1 });
+    const overBudget = checkMemoryBudget(need, budget);
+    if (overBudget) {
       counts.overBudgetJobs += 1;
-      throw new UnrecoverableError(
-        fleetMsg.jobOverBudget(formatBytes(need.bytes), formatBytes(budget), need.drivers),
-      );
+      throw new UnrecoverableError(fleetMsg.jobOverBudget(overBudget));
     }
     const output = await pool.run(checked.value.spec);
     return signResult(secret, entry.id, opened.value.run, output);

@@ -1,5 +1,7 @@
 import { availableParallelism } from 'node:os';
+import { formatBytes } from '@smart-settlement/core';
 import { type Args, intOption, stringOption } from '../args.js';
+import { memoryBudget } from '../memory-budget.js';
 import { InputError, msg } from '../messages.js';
 
 /** Options of every command that talks to the fleet's Redis. */
@@ -95,18 +97,6 @@ export async function reachingRedis<T>(command: string, body: () => Promise<T>):
   }
 }
 
-/** `--max-memory SIZE` (512M, 8G, 1.5T): bytes, or undefined when not given. */
-function memoryOption(args: Args): number | undefined {
-  const raw = stringOption(args, 'max-memory');
-  if (raw === undefined) return undefined;
-  const match = /^(\d+(?:\.\d+)?)\s*([MGT])(?:i?B)?$/i.exec(raw.trim());
-  const bytes = match
-    ? Number(match[1]) * 1024 ** { M: 2, G: 3, T: 4 }[match[2].toUpperCase() as 'M' | 'G' | 'T']
-    : 0;
-  if (!match || bytes < 1024 ** 2) throw new InputError(msg.badMemory(raw));
-  return Math.floor(bytes);
-}
-
 /**
  * `settle worker --redis redis://HOST:PORT [--concurrency N] [--lock-seconds S] [--max-memory SIZE]`:
  * joins the fleet and runs the runs of every experiment a coordinator (`settle sweep --redis`)
@@ -116,7 +106,8 @@ function memoryOption(args: Args): number | undefined {
 export async function worker(args: Args): Promise<void> {
   const concurrency = intOption(args, 'concurrency', 1, 1024) ?? availableParallelism();
   const lockSeconds = intOption(args, 'lock-seconds', 1, 3600) ?? 30;
-  const maxRunBytes = memoryOption(args);
+  // --max-memory is the machine's budget, as for every command: a run gets its share.
+  const maxRunBytes = Math.floor(memoryBudget(args) / concurrency);
   const { cluster, redis, shown, secret, note } = await fleetAccess(args, 'worker');
   const quiet = args.flags.has('quiet');
   const say = (line: string) => {
@@ -137,7 +128,6 @@ export async function worker(args: Args): Promise<void> {
       },
     }),
   );
-  const budget = cluster.formatBytes(maxRunBytes ?? cluster.defaultRunBudget(concurrency));
   // The signal handlers go in before the line that says the worker is ready: a SIGTERM sent
   // on reading it must find them.
   const stopped = new Promise<void>((resolve, reject) => {
@@ -150,7 +140,7 @@ export async function worker(args: Args): Promise<void> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  say(msg.workerConnected(shown, concurrency, budget));
+  say(msg.workerConnected(shown, concurrency, formatBytes(maxRunBytes)));
   await stopped;
   const refused = fleet.counts();
   say(msg.workerStopped(runs, refused.forgedJobs + refused.invalidJobs + refused.overBudgetJobs));
