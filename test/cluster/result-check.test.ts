@@ -81,6 +81,11 @@ describe('the coordinator’s check of a run’s output', () => {
     ],
     ['a missing place-year row', (o: RunOutput) => o.places.pop(), /places\.length: got/],
     ['an extra field', (o: RunOutput) => Object.assign(o.places[0], { note: 'x' }), /places\[0\] fields/],
+    [
+      'more offers accepted than made',
+      (o: RunOutput) => Object.assign(o, { offers: { reached: 5, accepted: 9 } }),
+      /offers\.accepted: got 9/,
+    ],
     ['fractional agents', (o: RunOutput) => Object.assign(o, { finalAgents: 1.5 }), /finalAgents: got 1.5/],
   ])('refuses %s, naming the field and what is allowed', (_what, breakIt, message) => {
     const output = copy();

@@ -12,7 +12,17 @@ export interface ExpectedRun {
   places: readonly string[];
 }
 
-const OUTPUT_KEYS = ['finalAgents', 'measures', 'places', 'replication', 'retention', 'scenario', 'seed'];
+const OUTPUT_KEYS = [
+  'finalAgents',
+  'measures',
+  'offers',
+  'places',
+  'replication',
+  'retention',
+  'scenario',
+  'seed',
+];
+const OFFER_KEYS = ['accepted', 'reached'];
 const SHARE = 'a share from 0 to 1, or NaN';
 const COUNT = 'a number of 0 or more';
 const PLACE_SHARES = new Set(['matchedShare', 'engagedShare', 'leadership', 'inclusion', 'hostOpenness']);
@@ -75,6 +85,11 @@ function checkOutput(value: unknown, expected: ExpectedRun): asserts value is Ru
     fail('replication', output.replication, String(expected.replication));
   if (!Number.isSafeInteger(output.finalAgents) || (output.finalAgents as number) < 0)
     fail('finalAgents', output.finalAgents, 'an integer of 0 or more');
+  const offers = checkKeys(output.offers, OFFER_KEYS, 'offers');
+  checkCount(offers.reached, 'offers.reached');
+  checkCount(offers.accepted, 'offers.accepted');
+  if ((offers.accepted as number) > (offers.reached as number))
+    fail('offers.accepted', offers.accepted, `at most offers.reached (${offers.reached})`);
   const places = new Set(expected.places);
   const rows = (name: string, max: number) => {
     const list = output[name];
