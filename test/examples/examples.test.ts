@@ -26,14 +26,16 @@ describe('examples/scenarios', () => {
   }
 });
 
-describe('docs/scenario.schema.json', () => {
-  it('is the schema `settle schema` prints today (regenerate: settle schema > docs/scenario.schema.json)', () => {
-    const printed = execFileSync(process.execPath, ['packages/cli/dist/bin.js', 'schema'], {
-      cwd: root,
-      encoding: 'utf8',
+describe('docs/scenario.schema.json and docs/experiment.schema.json', () => {
+  for (const kind of ['scenario', 'experiment']) {
+    it(`docs/${kind}.schema.json is the schema \`settle schema ${kind}\` prints today (regenerate: settle schema ${kind} > docs/${kind}.schema.json)`, () => {
+      const printed = execFileSync(process.execPath, ['packages/cli/dist/bin.js', 'schema', kind], {
+        cwd: root,
+        encoding: 'utf8',
+      });
+      expect(readFileSync(join(root, `docs/${kind}.schema.json`), 'utf8')).toBe(printed);
     });
-    expect(readFileSync(join(root, 'docs/scenario.schema.json'), 'utf8')).toBe(printed);
-  });
+  }
 });
 
 describe('researcher examples', () => {

@@ -100,9 +100,9 @@ describe('policies: place selection and pilot choice', () => {
     expect(readiness(places, 2)).toBeCloseTo(0.2, 12);
     expect(readiness(places, 3)).toBeCloseTo(0.2, 12);
     // Metro is the most ready but not a candidate (smaller places only); Alpha beats Beta on name.
-    const pilots = choosePilots(places, { type: 'engagement', pilots: 2, candidates: 'smaller' });
+    const pilots = choosePilots(places, { pilots: 2, candidates: 'smaller' });
     expect([...pilots]).toEqual([0, 1, 0, 1, 0]);
-    const named = choosePilots(places, { type: 'engagement', pilots: ['Low'] });
+    const named = choosePilots(places, { pilots: ['Low'], candidates: 'smaller' });
     expect([...named]).toEqual([0, 0, 0, 0, 1]);
   });
 
@@ -110,6 +110,7 @@ describe('policies: place selection and pilot choice', () => {
     const policy = engagement({
       type: 'engagement',
       pilots: ['Beta'],
+      candidates: 'smaller',
       budgetPerPilot: 300_000,
       fullBudgetPer100k: 500_000,
       rampUpYears: 3,

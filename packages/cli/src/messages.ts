@@ -8,7 +8,7 @@ Usage:
   settle run --from DIR/manifest.json --out DIR2   reproduce a results folder
   settle compare [scenario ...] --out DIR    several scenarios, paired (default: the five policies)
   settle validate <file>                     check a scenario or experiment file
-  settle schema                              print the JSON Schema of scenario files
+  settle schema [scenario|experiment]        print the JSON Schema of scenario (or experiment) files
   settle calibration [--out FILE]            regenerate docs/CALIBRATION.md (baseline vs targets)
   settle sweep <experiment> --out DIR        run an experiment's design into DIR/results.duckdb (resumable)
   settle sensitivity <experiment> --out DIR  sweep, then Sobol or Morris indices (table and chart)
@@ -91,6 +91,8 @@ export const msg = {
     `settle chart: chart "${chart}" cannot be drawn from ${dir}: it ${why}`,
   needChartOut: 'settle chart: --out FILE is required (the file to write the chart into)',
   wroteChart: (file: string) => `Wrote ${file}`,
+  unknownSchema: (kind: string, allowed: readonly string[]) =>
+    `settle schema: got "${kind}"; allowed: ${allowed.join(', ')}`,
   wrotePack: (dir: string, files: number, seconds: number) =>
     `Wrote ${dir}/report.html and ${dir}/charts/ (${files} files) in ${seconds.toFixed(1)} s`,
   ...fleetMessages(),

@@ -1,3 +1,4 @@
+import type { BehaviourParams } from './parameters.js';
 import type { Policy } from './policy.js';
 
 /** Occupation groups: who needs a recognised credential to work in their field. */
@@ -145,80 +146,6 @@ export function singleClass(intake: IntakeSpec): ClassSpec {
 /** The classes of an intake: its list, or the single class. */
 export function intakeClasses(intake: IntakeSpec): ClassSpec[] {
   return intake.classes && intake.classes.length > 0 ? intake.classes : [singleClass(intake)];
-}
-
-/**
- * The behavioural parameters: every coefficient of every submodel. Their meaning,
- * source or assumed range is in docs/MODEL.md and in PARAMETER_INFO.
- */
-export interface BehaviourParams {
-  // first-place choice
-  destSize: number;
-  destNetwork: number;
-  destJobs: number;
-  destWage: number;
-  destAmenity: number;
-  // labour market
-  matchRate: number;
-  survivalRate: number;
-  upgradeRate: number;
-  jobLossRate: number;
-  vacancyCarryOver: number;
-  survivalPay: number;
-  noJobPay: number;
-  /** Pay of a matched job by occupation group, relative to the place's wage level. */
-  occupationPay: [number, number, number];
-  // ties
-  tieRate: number;
-  tieDecay: number;
-  tiesKeptOnMove: number;
-  // learning
-  credentialRate: number;
-  languageRate: number;
-  // equity
-  participationScale: number;
-  equityGain: number;
-  equityFade: number;
-  // propensity to move (mover-stayer mixture)
-  /** Share of newcomers who are "movers": people with a lasting higher propensity to move on out of the region. */
-  moverShare: number;
-  /** How much higher a mover's utility of leaving the region is, in utility units (0 = no heterogeneity). */
-  moverGap: number;
-  // classes
-  /** Utility of having one's sponsor (family or sponsoring group) in the place; lost on moving away. */
-  sponsorAnchor: number;
-  // relocation
-  /** Share of the logit taste that made a person choose their place that lasts: -log P(choice) x this. */
-  tastePersistence: number;
-  /** Share of that lasting taste held by someone who settled on an incentive rather than by choice. */
-  dispersedTaste: number;
-  moveConstant: number;
-  moveCostAge: number;
-  moveCostFamily: number;
-  utilIncome: number;
-  utilMatch: number;
-  utilNetwork: number;
-  /** Utility of log population: the depth of a place's job and social market. */
-  utilSize: number;
-  utilAmenity: number;
-  utilLearning: number;
-  utilEquity: number;
-  utilTies: number;
-  utilMoneyPerThousand: number;
-  exitConstant: number;
-  exitIncomeIndex: number;
-  /** Average yearly earnings in dollars that a wage index of 1 stands for (for income figures only). */
-  averageEarnings: number;
-  // places respond
-  initiativeDecay: number;
-  initiativesFromLeadership: number;
-  criticalMass: number;
-  bigBangSteepness: number;
-  inclusionAdjust: number;
-  leadershipDecay: number;
-  leadershipFromEngaged: number;
-  opennessFromEngaged: number;
-  opennessDecay: number;
 }
 
 /** Everything a run needs, with every attribute resolved: built by the scenarios package or by hand. */

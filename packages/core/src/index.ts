@@ -13,7 +13,15 @@ export {
   type RetentionRow,
   SMALLER_PLACES,
 } from './observe/retention.js';
-export { DEFAULT_PARAMS, PARAMETER_INFO, type ParameterInfo } from './parameters.js';
+export {
+  type BehaviourParams,
+  DEFAULT_PARAMS,
+  PARAMETER_INFO,
+  PARAMETER_NAMES,
+  type ParameterInfo,
+  type ParameterName,
+  type ParameterValue,
+} from './parameters.js';
 export {
   ASSIGNED,
   BENEFIT,

@@ -1,289 +1,467 @@
-import type { BehaviourParams } from './config.js';
+/**
+ * The behavioural parameters, in one table: each parameter's default, plausible range,
+ * hard bounds, unit, meaning and source. `BehaviourParams`, `DEFAULT_PARAMS`, the bounds of
+ * the scenario schema, the explorer's controls, the default ranges of experiment files and
+ * the table in docs/MODEL.md all come from here. Adding a parameter = one entry below (and
+ * the submodel that reads it).
+ */
 
-/** Where a parameter's value comes from. */
-export interface ParameterInfo {
+/** A parameter's value: a number, or one number per occupation group (regulated, trade, other). */
+export type ParameterValue = number | [number, number, number];
+
+/** Everything known about one behavioural parameter. */
+export interface ParameterInfo<V extends ParameterValue = ParameterValue> {
+  /** The default value (per occupation group for a vector). */
+  default: V;
+  /** Plausible range for sensitivity analysis and calibration (of each element for a vector). */
+  range: [number, number];
+  /** Hard bounds a scenario may set (of each element): wide enough for any experiment, narrow enough to catch typos of sign or scale. */
+  bounds: [number, number];
+  /** Unit of the value, in words (e.g. "share a year", "utility per log person"). */
+  unit: string;
   /** What it does, in a sentence. */
   description: string;
-  /** Plausible range for sensitivity analysis and calibration. */
-  range: [number, number];
   /** "calibrated" (fitted to the retention targets), "literature: ..." or "assumption". */
   source: string;
 }
 
-/**
- * Default behavioural parameters. Values marked "calibrated" were fitted (scripts/fit-defaults.mts) so that the
- * baseline reproduces the observed retention targets (docs/CALIBRATION.md); the others are
- * assumptions with the plausible range given in PARAMETER_INFO and docs/MODEL.md.
- */
-export const DEFAULT_PARAMS: BehaviourParams = {
-  destSize: 0.6,
-  destNetwork: 0.8,
-  destJobs: 0.3,
-  destWage: 1.0,
-  destAmenity: 1.0,
-  matchRate: 0.35,
-  survivalRate: 0.6,
-  upgradeRate: 0.6,
-  jobLossRate: 0.04,
-  vacancyCarryOver: 0.5,
-  survivalPay: 0.55,
-  noJobPay: 0.3,
-  occupationPay: [1.25, 1.0, 0.8],
-  tieRate: 0.5,
-  tieDecay: 0.02,
-  tiesKeptOnMove: 0.3,
-  credentialRate: 0.25,
-  languageRate: 0.15,
-  participationScale: 1.5,
-  equityGain: 0.25,
-  equityFade: 0.1,
-  moverShare: 0,
-  moverGap: 0,
-  sponsorAnchor: 0,
-  tastePersistence: 0.3,
-  dispersedTaste: 0.25,
-  moveConstant: 4.45,
-  moveCostAge: 0.2,
-  moveCostFamily: 0.5,
-  utilIncome: 1.0,
-  utilMatch: 0.3,
-  utilNetwork: 1.32,
-  utilSize: 0.03,
-  utilAmenity: 1.0,
-  utilLearning: 0.5,
-  utilEquity: 2.0,
-  utilTies: 1.0,
-  utilMoneyPerThousand: 0.15,
-  exitConstant: 4.66,
-  exitIncomeIndex: 1.0,
-  averageEarnings: 50000,
-  initiativeDecay: 0.1,
-  initiativesFromLeadership: 1.0,
-  criticalMass: 12,
-  bigBangSteepness: 0.6,
-  inclusionAdjust: 0.3,
-  leadershipDecay: 0.1,
-  leadershipFromEngaged: 0.01,
-  opennessFromEngaged: 0.01,
-  opennessDecay: 0.05,
-};
-
 const A = 'assumption';
+/** Bounds of a share or a chance. */
+const SHARE: [number, number] = [0, 1];
+/** Bounds of a utility weight or a count: non-negative, and not off by orders of magnitude. */
+const WIDE: [number, number] = [0, 100];
+/** Bounds of each element of a per-occupation vector. */
+const PER_OCCUPATION: [number, number] = [0, 10];
 
-/** Description, range and source of every behavioural parameter (occupationPay is a vector, listed once). */
-export const PARAMETER_INFO: Record<keyof BehaviourParams, ParameterInfo> = {
-  destSize: { description: 'first-place choice: weight of log population', range: [0.3, 1.0], source: A },
+/**
+ * Every behavioural parameter. Values marked "calibrated" were fitted (scripts/fit-defaults.mts)
+ * so that the baseline reproduces the observed retention targets (docs/CALIBRATION.md); the
+ * others are assumptions with a plausible range (docs/MODEL.md, section 8).
+ */
+export const PARAMETER_INFO = {
+  destSize: {
+    default: 0.6,
+    range: [0.3, 1],
+    bounds: WIDE,
+    unit: 'utility per log person',
+    description: 'first-place choice: weight of log population',
+    source: A,
+  },
   destNetwork: {
-    description: 'first-place choice: weight of log co-ethnic stock (networks pull; patterns 2-3)',
+    default: 0.8,
     range: [0.3, 1.5],
+    bounds: WIDE,
+    unit: 'utility per log person',
+    description: 'first-place choice: weight of log co-ethnic stock (networks pull; patterns 2-3)',
     source: 'assumption; sign from Aslund 2001, Damm 2005, Mossaad et al. 2020',
   },
   destJobs: {
-    description: 'first-place choice: weight of log vacancies per 1,000 residents',
+    default: 0.3,
     range: [0, 1],
+    bounds: WIDE,
+    unit: 'utility per log vacancy rate',
+    description: 'first-place choice: weight of log vacancies per 1,000 residents',
     source: A,
   },
-  destWage: { description: 'first-place choice: weight of log real wage', range: [0, 2], source: A },
-  destAmenity: { description: 'first-place choice: weight of amenity', range: [0, 2], source: A },
+  destWage: {
+    default: 1,
+    range: [0, 2],
+    bounds: WIDE,
+    unit: 'utility per log wage',
+    description: 'first-place choice: weight of log real wage',
+    source: A,
+  },
+  destAmenity: {
+    default: 1,
+    range: [0, 2],
+    bounds: WIDE,
+    unit: 'utility per amenity unit',
+    description: 'first-place choice: weight of amenity',
+    source: A,
+  },
   matchRate: {
+    default: 0.35,
+    range: [0.2, 0.5],
+    bounds: SHARE,
+    unit: 'chance a year',
     description:
       'yearly chance of a skills-matched job for a seeker with full credentials and language in a slack market',
-    range: [0.2, 0.5],
     source: A,
   },
   survivalRate: {
-    description: 'yearly chance that an unmatched, jobless seeker takes a survival job',
+    default: 0.6,
     range: [0.4, 0.8],
+    bounds: SHARE,
+    unit: 'chance a year',
+    description: 'yearly chance that an unmatched, jobless seeker takes a survival job',
     source: A,
   },
   upgradeRate: {
-    description: 'matching chance of a survival-job holder relative to a jobless seeker',
+    default: 0.6,
     range: [0.3, 1],
+    bounds: SHARE,
+    unit: 'ratio',
+    description: 'matching chance of a survival-job holder relative to a jobless seeker',
     source: A,
   },
-  jobLossRate: { description: 'yearly chance of losing a matched job', range: [0.02, 0.08], source: A },
+  jobLossRate: {
+    default: 0.04,
+    range: [0.02, 0.08],
+    bounds: SHARE,
+    unit: 'chance a year',
+    description: 'yearly chance of losing a matched job',
+    source: A,
+  },
   vacancyCarryOver: {
-    description: 'share of unfilled vacancies still open the next year',
+    default: 0.5,
     range: [0, 0.8],
+    bounds: WIDE,
+    unit: 'share',
+    description: 'share of unfilled vacancies still open the next year',
     source: A,
   },
   survivalPay: {
-    description: 'pay of a survival job relative to a matched job',
+    default: 0.55,
     range: [0.4, 0.7],
+    bounds: SHARE,
+    unit: 'ratio',
+    description: 'pay of a survival job relative to a matched job',
     source: A,
   },
   noJobPay: {
-    description: 'income without a job (benefits, savings) relative to a matched job',
+    default: 0.3,
     range: [0.2, 0.4],
+    bounds: SHARE,
+    unit: 'ratio',
+    description: 'income without a job (benefits, savings) relative to a matched job',
     source: A,
   },
   occupationPay: {
+    default: [1.25, 1, 0.8] as [number, number, number],
+    range: [0.8, 1.3],
+    bounds: PER_OCCUPATION,
+    unit: 'ratio',
     description:
       'pay of a matched job by occupation group (regulated, trade, other) relative to the local wage level',
-    range: [0.8, 1.3],
     source: A,
   },
   tieRate: {
-    description: 'yearly growth of bridging ties at full host openness',
+    default: 0.5,
     range: [0.2, 0.8],
+    bounds: SHARE,
+    unit: 'share a year',
+    description: 'yearly growth of bridging ties at full host openness',
     source: A,
   },
-  tieDecay: { description: 'yearly fading of bridging ties', range: [0, 0.05], source: A },
-  tiesKeptOnMove: { description: 'share of bridging ties kept after moving', range: [0.1, 0.5], source: A },
+  tieDecay: {
+    default: 0.02,
+    range: [0, 0.05],
+    bounds: SHARE,
+    unit: 'share a year',
+    description: 'yearly fading of bridging ties',
+    source: A,
+  },
+  tiesKeptOnMove: {
+    default: 0.3,
+    range: [0.1, 0.5],
+    bounds: SHARE,
+    unit: 'share',
+    description: 'share of bridging ties kept after moving',
+    source: A,
+  },
   credentialRate: {
-    description: 'yearly credential-recognition progress at full learning access and language',
+    default: 0.25,
     range: [0.1, 0.4],
+    bounds: SHARE,
+    unit: 'share a year',
+    description: 'yearly credential-recognition progress at full learning access and language',
     source: A,
   },
   languageRate: {
-    description: 'yearly progress in official-language level at full learning access',
+    default: 0.15,
     range: [0.05, 0.25],
+    bounds: SHARE,
+    unit: 'share a year',
+    description: 'yearly progress in official-language level at full learning access',
     source: A,
   },
   participationScale: {
-    description: 'participation chance at leadership x inclusion x ties = 1',
+    default: 1.5,
     range: [0.5, 3],
+    bounds: WIDE,
+    unit: 'chance',
+    description: 'participation chance at leadership x inclusion x ties = 1',
     source: A,
   },
   equityGain: {
-    description: 'share of the remaining distance to full equity gained in a year of participation',
+    default: 0.25,
     range: [0.1, 0.4],
+    bounds: SHARE,
+    unit: 'share a year',
+    description: 'share of the remaining distance to full equity gained in a year of participation',
     source: A,
   },
   equityFade: {
-    description: 'share of equity lost in a year without participation',
+    default: 0.1,
     range: [0.05, 0.2],
+    bounds: SHARE,
+    unit: 'share a year',
+    description: 'share of equity lost in a year without participation',
     source: A,
   },
   moverShare: {
+    default: 0,
+    range: [0, 0.3],
+    bounds: SHARE,
+    unit: 'share',
     description:
       'share of newcomers who are "movers", with a lasting higher propensity to move on out of the region (mover-stayer mixture)',
-    range: [0, 0.3],
     source: 'assumption until fitted; the mixture from Blumen, Kogan & McCarthy 1955, Goodman 1961',
   },
   moverGap: {
+    default: 0,
+    range: [0, 6],
+    bounds: WIDE,
+    unit: 'utility',
     description:
       "how much lower a mover's utility of staying is (0 = no heterogeneity: the model without it)",
-    range: [0, 6],
     source: 'assumption until fitted; selection by duration from Vaupel et al. 1979, Heckman & Singer 1984',
   },
   sponsorAnchor: {
+    default: 0,
+    range: [0, 3],
+    bounds: WIDE,
+    unit: 'utility',
     description:
       "utility of living where one's sponsor (family, or the sponsoring group) lives; lost on moving away",
-    range: [0, 3],
     source: 'assumption until fitted; sign from Yoshida et al. (family anchors)',
   },
   tastePersistence: {
+    default: 0.3,
+    range: [0, 0.6],
+    bounds: SHARE,
+    unit: 'share',
     description:
       'share of the idiosyncratic taste behind a free choice of place that lasts (E[taste given chosen] = -log P(chosen) in a logit)',
-    range: [0, 0.6],
     source: 'calibrated',
   },
   dispersedTaste: {
-    description: 'share of that lasting taste held by a person who settled on an incentive offer',
+    default: 0.25,
     range: [0, 1],
+    bounds: SHARE,
+    unit: 'share',
+    description: 'share of that lasting taste held by a person who settled on an incentive offer',
     source:
       'assumption: the study says incentive takers have no stake; 1 means they chose as freely as anyone',
   },
   moveConstant: {
-    description: 'utility of staying put before any attribute (the fixed cost of moving)',
+    default: 4.45,
     range: [3, 5.5],
+    bounds: WIDE,
+    unit: 'utility',
+    description: 'utility of staying put before any attribute (the fixed cost of moving)',
     source: 'calibrated',
   },
-  moveCostAge: { description: 'added cost of moving per decade of age over 25', range: [0, 0.5], source: A },
+  moveCostAge: {
+    default: 0.2,
+    range: [0, 0.5],
+    bounds: WIDE,
+    unit: 'utility per decade',
+    description: 'added cost of moving per decade of age over 25',
+    source: A,
+  },
   moveCostFamily: {
-    description: 'added cost of moving for a person who landed with family (pattern 4)',
+    default: 0.5,
     range: [0.2, 1],
+    bounds: WIDE,
+    unit: 'utility',
+    description: 'added cost of moving for a person who landed with family (pattern 4)',
     source: 'assumption; sign from Yoshida et al. (Atlantic Canada)',
   },
-  utilIncome: { description: 'utility of log income', range: [0.5, 2], source: A },
+  utilIncome: {
+    default: 1,
+    range: [0.5, 2],
+    bounds: WIDE,
+    unit: 'utility per log income',
+    description: 'utility of log income',
+    source: A,
+  },
   utilMatch: {
-    description: 'utility of a job that matches skills, beyond its pay',
+    default: 0.3,
     range: [0, 1],
+    bounds: WIDE,
+    unit: 'utility',
+    description: 'utility of a job that matches skills, beyond its pay',
     source: A,
   },
   utilNetwork: {
-    description: 'utility of log co-ethnic share of residents where one lives (patterns 1 and 3)',
+    default: 1.32,
     range: [0.5, 1.5],
+    bounds: WIDE,
+    unit: 'utility per log share',
+    description: 'utility of log co-ethnic share of residents where one lives (patterns 1 and 3)',
     source: 'calibrated; sign from Esses & Carter 2019, Damm 2005, Mossaad et al. 2020',
   },
   utilSize: {
-    description: 'utility of log population where one lives or might move (depth of job and social markets)',
+    default: 0.03,
     range: [0, 0.3],
+    bounds: WIDE,
+    unit: 'utility per log person',
+    description: 'utility of log population where one lives or might move (depth of job and social markets)',
     source: 'calibrated',
   },
-  utilAmenity: { description: 'utility of amenity (remoteness)', range: [0.5, 1.5], source: A },
+  utilAmenity: {
+    default: 1,
+    range: [0.5, 1.5],
+    bounds: WIDE,
+    unit: 'utility per amenity unit',
+    description: 'utility of amenity (remoteness)',
+    source: A,
+  },
   utilLearning: {
-    description: 'utility of access to learning (isolation when absent)',
+    default: 0.5,
     range: [0, 1],
+    bounds: WIDE,
+    unit: 'utility',
+    description: 'utility of access to learning (isolation when absent)',
     source: A,
   },
   utilEquity: {
-    description: 'utility of community equity: the anchor the engagement model claims',
+    default: 2,
     range: [0, 4],
+    bounds: WIDE,
+    unit: 'utility',
+    description: 'utility of community equity: the anchor the engagement model claims',
     source: 'assumption: the study claims a strong effect but gives no estimate; 0 switches the claim off',
   },
-  utilTies: { description: 'utility of local bridging ties', range: [0, 2], source: A },
+  utilTies: {
+    default: 1,
+    range: [0, 2],
+    bounds: WIDE,
+    unit: 'utility',
+    description: 'utility of local bridging ties',
+    source: A,
+  },
   utilMoneyPerThousand: {
-    description: 'utility of $1,000 (prices the clawback)',
+    default: 0.15,
     range: [0.05, 0.3],
+    bounds: WIDE,
+    unit: 'utility per $1,000',
+    description: 'utility of $1,000 (prices the clawback)',
     source: A,
   },
   exitConstant: {
-    description: 'utility of leaving the region, before income',
+    default: 4.66,
     range: [3, 5.5],
+    bounds: WIDE,
+    unit: 'utility',
+    description: 'utility of leaving the region, before income',
     source: 'calibrated',
   },
   exitIncomeIndex: {
-    description: 'wage level outside the region relative to the region average',
+    default: 1,
     range: [0.9, 1.1],
+    bounds: WIDE,
+    unit: 'ratio',
+    description: 'wage level outside the region relative to the region average',
     source: A,
   },
   averageEarnings: {
-    description: 'yearly dollars a wage index of 1 stands for (income figures only; no effect on behaviour)',
+    default: 50000,
     range: [40000, 60000],
+    bounds: [0, 600000],
+    unit: 'dollars a year',
+    description: 'yearly dollars a wage index of 1 stands for (income figures only; no effect on behaviour)',
     source: A,
   },
-  initiativeDecay: { description: 'share of initiatives retired each year', range: [0.05, 0.2], source: A },
+  initiativeDecay: {
+    default: 0.1,
+    range: [0.05, 0.2],
+    bounds: SHARE,
+    unit: 'share a year',
+    description: 'share of initiatives retired each year',
+    source: A,
+  },
   initiativesFromLeadership: {
-    description: 'initiatives a year at full leadership without a programme',
+    default: 1,
     range: [0.5, 2],
+    bounds: WIDE,
+    unit: 'initiatives a year',
+    description: 'initiatives a year at full leadership without a programme',
     source: A,
   },
   criticalMass: {
+    default: 12,
+    range: [6, 20],
+    bounds: [0, 200],
+    unit: 'initiatives',
     description:
       'initiatives (weighted by the institutional network) at which inclusion jumps: the "big bang"',
-    range: [6, 20],
     source: 'assumption (the study names the threshold effect, not its size)',
   },
   bigBangSteepness: {
-    description: 'steepness of the threshold (logistic slope)',
+    default: 0.6,
     range: [0.2, 2],
+    bounds: WIDE,
+    unit: 'per initiative',
+    description: 'steepness of the threshold (logistic slope)',
     source: A,
   },
   inclusionAdjust: {
-    description: 'share of the gap to its target that inclusion closes in a year',
+    default: 0.3,
     range: [0.1, 0.5],
+    bounds: SHARE,
+    unit: 'share a year',
+    description: 'share of the gap to its target that inclusion closes in a year',
     source: A,
   },
   leadershipDecay: {
-    description: 'yearly return of leadership towards its starting level',
+    default: 0.1,
     range: [0.05, 0.2],
+    bounds: SHARE,
+    unit: 'share a year',
+    description: 'yearly return of leadership towards its starting level',
     source: A,
   },
   leadershipFromEngaged: {
-    description: 'leadership gained per percentage point of the population engaged',
+    default: 0.01,
     range: [0, 0.1],
+    bounds: WIDE,
+    unit: 'per point engaged',
+    description: 'leadership gained per percentage point of the population engaged',
     source: A,
   },
   opennessFromEngaged: {
-    description: 'host openness gained per percentage point of the population engaged (mutual exchange)',
+    default: 0.01,
     range: [0, 0.1],
+    bounds: WIDE,
+    unit: 'per point engaged',
+    description: 'host openness gained per percentage point of the population engaged (mutual exchange)',
     source: A,
   },
   opennessDecay: {
-    description: 'yearly return of host openness towards its starting level',
+    default: 0.05,
     range: [0.02, 0.1],
+    bounds: SHARE,
+    unit: 'share a year',
+    description: 'yearly return of host openness towards its starting level',
     source: A,
   },
-};
+} satisfies Record<string, ParameterInfo>;
+
+/** A behavioural parameter's name. */
+export type ParameterName = keyof typeof PARAMETER_INFO;
+
+/**
+ * The behavioural parameters: every coefficient of every submodel, by name (see
+ * {@link PARAMETER_INFO} for each one's meaning, range and source).
+ */
+export type BehaviourParams = { [K in ParameterName]: (typeof PARAMETER_INFO)[K]['default'] };
+
+/** The parameter names, in the table's order. */
+export const PARAMETER_NAMES = Object.keys(PARAMETER_INFO) as ParameterName[];
+
+/** The default behavioural parameters (docs/MODEL.md, section 8). */
+export const DEFAULT_PARAMS: BehaviourParams = Object.fromEntries(
+  PARAMETER_NAMES.map((name) => [name, PARAMETER_INFO[name].default]),
+) as BehaviourParams;

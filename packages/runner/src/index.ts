@@ -24,6 +24,7 @@ export {
   type DesignSpec,
   type Experiment,
   ExperimentError,
+  experimentJsonSchema,
   experimentSchema,
   type OutputSpec,
   outputName,

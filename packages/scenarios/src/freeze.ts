@@ -1,6 +1,6 @@
 import type { ModelConfig } from '@smart-settlement/core';
-import type { Scenario } from './schema/scenario.js';
-import { cloneJson } from './schema/types.js';
+import { cloneJson } from './clone-json.js';
+import type { CheckedScenario } from './schema/scenario.js';
 
 const PLACE_FIELDS = [
   'population',
@@ -26,15 +26,15 @@ const PLACE_FIELDS = [
  * attribute of every place, every lever), so that a manifest reproduces a run even if a
  * later version changes a default.
  */
-export function freezeScenario(scenario: Scenario, config: ModelConfig): Scenario {
+export function freezeScenario(scenario: CheckedScenario, config: ModelConfig): CheckedScenario {
   const frozen = cloneJson(scenario);
   frozen.years = config.years;
   frozen.startYear = config.startYear;
   frozen.agentScale = config.agentScale;
-  frozen.params = cloneJson(config.params) as unknown as Scenario['params'];
-  frozen.intake = cloneJson(config.intake) as unknown as Scenario['intake'];
+  frozen.params = cloneJson(config.params) as unknown as CheckedScenario['params'];
+  frozen.intake = cloneJson(config.intake) as unknown as CheckedScenario['intake'];
   frozen.places = Object.fromEntries(
     config.places.map((p) => [p.name, Object.fromEntries(PLACE_FIELDS.map((f) => [f, p[f]]))]),
-  ) as Scenario['places'];
+  ) as CheckedScenario['places'];
   return frozen;
 }

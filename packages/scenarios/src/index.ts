@@ -1,4 +1,6 @@
 // @smart-settlement/scenarios: Ontario's places, the intake, the policies and the scenario schema.
+
+export { cloneJson } from './clone-json.js';
 export {
   distanceKm,
   foreignBornFit,
@@ -12,30 +14,52 @@ export { type ObservedPlace, ONTARIO_PLACES } from './data/ontario-places.js';
 export { RETENTION_TARGETS, type RetentionTarget } from './data/retention-targets.js';
 export { freezeScenario } from './freeze.js';
 export { DEFAULT_COMPARISON, LIBRARY, namedScenario } from './library.js';
-export { baselineSchema } from './policies/baseline.js';
-export { type DispersionLevers, dispersion, dispersionSchema } from './policies/dispersion.js';
+export { baselinePolicy } from './policies/baseline.js';
+export { definePolicy, type LeverSchema, type PolicyDefinition } from './policies/definition.js';
+export {
+  type DispersionLevers,
+  dispersion,
+  dispersionPolicy,
+  dispersionSchema,
+} from './policies/dispersion.js';
 export {
   BLOCK_SHARES,
   choosePilots,
   type EngagementLevers,
   engagement,
+  engagementPolicy,
   engagementSchema,
   readiness,
 } from './policies/engagement.js';
-export { type HybridLevers, hybrid, hybridSchema } from './policies/hybrid.js';
-export { type PlaceSelector, placeSelector, selectPlaces } from './policies/select.js';
-export { type WelcomeLevers, welcome, welcomeSchema } from './policies/welcome.js';
-export { buildPolicy, ontarioPlaces, resolveScenario, ScenarioError, validateScenario } from './resolve.js';
+export { type HybridLevers, hybrid, hybridPolicy, hybridSchema } from './policies/hybrid.js';
 export {
-  intakeSchema,
+  buildPolicy,
+  POLICIES,
   POLICY_TYPES,
+  type PolicyLevers,
   type PolicySpec,
+  type PolicyType,
+  policySchema,
+} from './policies/registry.js';
+export {
+  KNOWN_PLACES,
+  type PlaceSelector,
+  placeName,
+  placeNames,
+  placeSelector,
+  selectPlaces,
+} from './policies/select.js';
+export { type WelcomeLevers, welcome, welcomePolicy, welcomeSchema } from './policies/welcome.js';
+export { ontarioPlaces, resolveScenario, ScenarioError, validateScenario } from './resolve.js';
+export * from './schema/fields.js';
+export * from './schema/problems.js';
+export {
+  type CheckedScenario,
+  intakeSchema,
   paramsSchema,
   placeOverrideSchema,
-  policySchema,
   type Scenario,
   scenarioJsonSchema,
   scenarioSchema,
 } from './schema/scenario.js';
-export * from './schema/types.js';
 export { setLever } from './set-lever.js';

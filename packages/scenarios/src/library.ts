@@ -1,5 +1,5 @@
+import { cloneJson } from './clone-json.js';
 import type { Scenario } from './schema/scenario.js';
-import { cloneJson } from './schema/types.js';
 
 /**
  * The named scenarios. The first five put each policy on the default Ontario setting and

@@ -1,5 +1,5 @@
+import { cloneJson } from './clone-json.js';
 import type { Scenario } from './schema/scenario.js';
-import { cloneJson } from './schema/types.js';
 
 /**
  * Applies a `path=value` setting to a scenario, as `settle run --set` does. The first

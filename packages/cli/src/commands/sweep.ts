@@ -180,7 +180,7 @@ export async function sweepInto(
 /** DIR/points.csv: one row per design point, its parameters and each output's mean over replications. */
 async function writePoints(plan: ExperimentPlan, store: ResultsStore, out: string): Promise<void> {
   const names = plan.parameterNames;
-  const outputs = plan.experiment.outputs!;
+  const outputs = plan.experiment.outputs;
   const values = new Map<string, number[]>();
   for (const o of outputs) {
     try {

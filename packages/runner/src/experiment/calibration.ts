@@ -178,7 +178,7 @@ export async function calibrate(
   const ranges = plan.design.ranges;
   const d = ranges.length;
   const R = plan.replications;
-  const seed = plan.experiment.seed!;
+  const seed = plan.experiment.seed;
   const observed = targets.map((t) => t.value);
   const distance = targetDistance(targets);
 
@@ -220,7 +220,7 @@ export async function calibrate(
     return targetValues(store, targets, records, R, thetas.length);
   };
 
-  const rejectionSpec = spec.rejection!;
+  const rejectionSpec = spec.rejection;
   const rejection = await abcRejection({
     prior: unitCubePrior(d),
     simulateBatch: simulateStage('rejection'),
@@ -231,7 +231,7 @@ export async function calibrate(
     random: stream(seed, 0, 'abc-rejection'),
   });
 
-  const smcSpec = spec.smc!;
+  const smcSpec = spec.smc;
   const smc = await abcSmc({
     prior: unitCubePrior(d),
     simulateBatch: simulateStage('smc'),
@@ -264,7 +264,7 @@ export async function calibrate(
   const draw = stream(seed, 0, 'abc-predictive');
   const cumulative: number[] = [];
   smc.weights.reduce((s, w, k) => (cumulative[k] = s + w), 0);
-  const chosen = Array.from({ length: spec.predictive! }, () => {
+  const chosen = Array.from({ length: spec.predictive }, () => {
     const u = draw() * cumulative[cumulative.length - 1];
     const k = cumulative.findIndex((c) => c > u);
     return smc.particles[k < 0 ? cumulative.length - 1 : k];

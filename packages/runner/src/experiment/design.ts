@@ -91,15 +91,15 @@ export function buildDesign(experiment: Experiment): Design {
   if (!design) return { ranges, points: [] };
   switch (design.type) {
     case 'factorial':
-      return { ranges, points: factorialDesign(ranges, design.levels!) };
+      return { ranges, points: factorialDesign(ranges, design.levels) };
     case 'lhs':
-      unitPoints = latinHypercube(design.samples, d, stream(experiment.seed!, 0, 'design-lhs'));
+      unitPoints = latinHypercube(design.samples, d, stream(experiment.seed, 0, 'design-lhs'));
       break;
     case 'sobol':
       unitPoints = saltelliSample(design.samples, d, { secondOrder: design.secondOrder });
       break;
     case 'morris':
-      unitPoints = morrisSample(design.trajectories, d, stream(experiment.seed!, 0, 'design-morris'), {
+      unitPoints = morrisSample(design.trajectories, d, stream(experiment.seed, 0, 'design-morris'), {
         levels: design.levels,
       });
       break;

@@ -1,19 +1,19 @@
-import { MEASURES } from '@smart-settlement/core';
+import { MEASURES, PARAMETER_INFO, type ParameterName } from '@smart-settlement/core';
 import {
-  arr,
   bool,
+  check,
   cloneJson,
   either,
-  type Infer,
-  literal,
+  formatProblems,
+  jsonSchemaOf,
+  list,
   num,
-  obj,
-  opt,
+  oneOf,
   type Problem,
-  type Schema,
   str,
-  tagged,
+  strict,
 } from '@smart-settlement/scenarios';
+import * as z from 'zod';
 
 /**
  * An experiment as data: a scenario, the parameters to vary with their ranges, a design,
@@ -23,184 +23,214 @@ import {
  */
 
 /** One varied parameter: a lever or parameter path (as `settle run --set`) and its range. */
-export const parameterSchema = obj(
+export const parameterSchema = strict(
   {
     path: str({
       pattern: /^[A-Za-z0-9_.-]+(\.[A-Za-z0-9_ .-]+)*$/,
       description: 'a lever or parameter, as --set: dispersion.incentive, params.utilEquity, years',
     }),
-    name: opt(str({ minLength: 1, description: 'short name in tables and charts (default: the path)' })),
-    min: opt(num({ description: 'lowest value (with max)' })),
-    max: opt(num({ description: 'highest value (with min)' })),
-    scale: opt(literal(['linear', 'log'] as const, 'how the range is spread'), 'linear'),
-    integer: opt(bool('whole numbers only: every integer from min to max is equally likely'), false),
-    values: opt(arr(num(), { minItems: 1, maxItems: 10_000, description: 'a discrete set of values' })),
+    name: str({
+      minLength: 1,
+      description: 'short name in tables and charts (default: the path)',
+    }).optional(),
+    min: num({
+      description: 'lowest value (with max; for params.NAME, default: the low end of its plausible range)',
+    }).optional(),
+    max: num({
+      description: 'highest value (with min; for params.NAME, default: the high end of its plausible range)',
+    }).optional(),
+    scale: oneOf(['linear', 'log'], 'how the range is spread').default('linear'),
+    integer: bool('whole numbers only: every integer from min to max is equally likely').default(false),
+    values: list(num(), {
+      minItems: 1,
+      maxItems: 10_000,
+      description: 'a discrete set of values',
+    }).optional(),
   },
   'a varied parameter: a path and either min and max or a list of values',
 );
 /** One varied parameter or lever of an experiment: its path (as `settle run --set`), and a range or a list of values. */
-export type ParameterSpec = Infer<typeof parameterSchema>;
+export type ParameterSpec = z.output<typeof parameterSchema>;
+
+const bootstrapResamples = (fallback: number) =>
+  num({ integer: true, min: 0, max: 100_000, description: 'bootstrap resamples' }).default(fallback);
 
 /** The design: how points of the parameter space are chosen. */
-export const designSchema = tagged(
-  {
-    factorial: obj({
-      type: literal(['factorial'] as const),
-      levels: opt(
-        either(
-          num({ integer: true, min: 1, max: 1000 }),
-          arr(num({ integer: true, min: 1, max: 1000 }), { minItems: 1 }),
-          'levels per continuous parameter: one count, or one per parameter',
-        ),
-        3,
-      ),
+export const designSchema = z
+  .discriminatedUnion('type', [
+    strict({
+      type: z.literal('factorial'),
+      levels: either(
+        num({ integer: true, min: 1, max: 1000 }),
+        list(num({ integer: true, min: 1, max: 1000 }), { minItems: 1 }),
+        'levels per continuous parameter: one count, or one per parameter',
+      ).default(3),
     }),
-    lhs: obj({
-      type: literal(['lhs'] as const),
+    strict({
+      type: z.literal('lhs'),
       samples: num({ integer: true, min: 1, max: 10_000_000, description: 'points of the Latin hypercube' }),
     }),
-    sobol: obj({
-      type: literal(['sobol'] as const),
+    strict({
+      type: z.literal('sobol'),
       samples: num({
         integer: true,
         min: 2,
         max: 1_000_000,
         description: "base samples N of Saltelli's scheme (a power of two is best); N (d + 2) points",
       }),
-      secondOrder: opt(bool('also the rows for second-order indices: N (2d + 2) points'), false),
-      resamples: opt(num({ integer: true, min: 0, max: 100_000, description: 'bootstrap resamples' }), 100),
+      secondOrder: bool('also the rows for second-order indices: N (2d + 2) points').default(false),
+      resamples: bootstrapResamples(100),
     }),
-    morris: obj({
-      type: literal(['morris'] as const),
+    strict({
+      type: z.literal('morris'),
       trajectories: num({ integer: true, min: 2, max: 100_000, description: 'Morris trajectories r' }),
-      levels: opt(num({ integer: true, min: 2, max: 100, description: 'grid levels p (even)' }), 4),
-      resamples: opt(num({ integer: true, min: 0, max: 100_000, description: 'bootstrap resamples' }), 1000),
+      levels: num({ integer: true, min: 2, max: 100, description: 'grid levels p (even)' }).default(4),
+      resamples: bootstrapResamples(1000),
     }),
-  },
-  'the design',
-);
+  ])
+  .describe('the design');
 /** The design of an experiment: full factorial, Latin hypercube, Sobol (Saltelli) or Morris, with its sizes. */
-export type DesignSpec = Infer<typeof designSchema>;
+export type DesignSpec = z.output<typeof designSchema>;
+
+/** A measure of the run summary. */
+const measure = oneOf(MEASURES as unknown as [string, ...string[]], 'a measure of the run summary');
 
 /** An output to analyse: a measure of the run summary for one area. */
-export const outputSchema = obj({
-  measure: literal(MEASURES, 'a measure of the run summary'),
-  area: opt(str({ minLength: 1, description: 'region, "Smaller places" or a place name' }), 'Smaller places'),
-  name: opt(str({ minLength: 1, description: 'short name (default: measure, or measure@area)' })),
+export const outputSchema = strict({
+  measure,
+  area: str({ minLength: 1, description: 'region, "Smaller places" or a place name' }).default(
+    'Smaller places',
+  ),
+  name: str({ minLength: 1, description: 'short name (default: measure, or measure@area)' }).optional(),
 });
 /** An output of an experiment: a measure of summary.json in an area (e.g. retention5 in 'Smaller places'). */
-export type OutputSpec = Infer<typeof outputSchema>;
+export type OutputSpec = z.output<typeof outputSchema>;
 
 /** A calibration target: an observed value of one output. */
-export const targetSchema = obj({
+export const targetSchema = strict({
   id: str({ minLength: 1 }),
-  measure: literal(MEASURES, 'a measure of the run summary'),
+  measure,
   area: str({ minLength: 1 }),
   value: num({ description: 'observed value, in the unit of the measure (retention as a share 0-1)' }),
-  sd: opt(num({ min: 1e-9, description: 'scale of the distance term: uncertainty of the target' })),
+  sd: num({ min: 1e-9, description: 'scale of the distance term: uncertainty of the target' }).optional(),
 });
-export type TargetSpec = Infer<typeof targetSchema>;
+/** A calibration target as validated. */
+export type TargetSpec = z.output<typeof targetSchema>;
 
 /** How `settle calibrate` fits the parameters to targets (ABC rejection, then SMC). */
-export const calibrationSchema = obj({
+export const calibrationSchema = strict({
   targets: either(
-    literal(['retention-targets'] as const),
-    arr(targetSchema, { minItems: 1 }),
+    oneOf(['retention-targets']),
+    list(targetSchema, { minItems: 1 }),
     '"retention-targets" (the fitted rows of the shipped retention targets) or a list of targets',
   ),
-  only: opt(arr(str({ minLength: 1 }), { minItems: 1, description: 'ids of the targets to use' })),
-  rejection: opt(
-    obj({
-      samples: num({ integer: true, min: 1, max: 1_000_000, description: 'particles kept' }),
-      quantile: num({ min: 1e-6, max: 1, description: 'share of prior draws kept' }),
-    }),
-    { samples: 50, quantile: 0.2 },
+  only: list(str({ minLength: 1 }), { minItems: 1, description: 'ids of the targets to use' }).optional(),
+  rejection: strict({
+    samples: num({ integer: true, min: 1, max: 1_000_000, description: 'particles kept' }),
+    quantile: num({ min: 1e-6, max: 1, description: 'share of prior draws kept' }),
+  }).prefault({ samples: 50, quantile: 0.2 }),
+  smc: strict({
+    populationSize: num({ integer: true, min: 2, max: 1_000_000 }),
+    generations: num({ integer: true, min: 1, max: 100 }),
+    quantile: num({ min: 0.01, max: 1, description: 'tolerance: quantile of the last distances' }).default(
+      0.5,
+    ),
+    maxSimulations: num({ integer: true, min: 1, max: 100_000_000 }).optional(),
+  }).prefault({ populationSize: 50, generations: 3, quantile: 0.5 }),
+  predictive: num({ integer: true, min: 1, max: 100_000, description: 'posterior predictive runs' }).default(
+    40,
   ),
-  smc: opt(
-    obj({
-      populationSize: num({ integer: true, min: 2, max: 1_000_000 }),
-      generations: num({ integer: true, min: 1, max: 100 }),
-      quantile: opt(
-        num({ min: 0.01, max: 1, description: 'tolerance: quantile of the last distances' }),
-        0.5,
-      ),
-      maxSimulations: opt(num({ integer: true, min: 1, max: 100_000_000 })),
-    }),
-    { populationSize: 50, generations: 3, quantile: 0.5 },
-  ),
-  predictive: opt(num({ integer: true, min: 1, max: 100_000, description: 'posterior predictive runs' }), 40),
 });
-export type CalibrationSpec = Infer<typeof calibrationSchema>;
+/** The calibration section of an experiment, as validated. */
+export type CalibrationSpec = z.output<typeof calibrationSchema>;
 
 /** Result tables kept in the store for every run. */
 export const STORE_TABLES = ['measures', 'retention', 'places'] as const;
 
 /** The experiment file. */
-export const experimentSchema = obj(
+export const experimentSchema = strict(
   {
+    $schema: z.string().optional(),
     name: str({
       pattern: /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
       description: 'letters, digits, dot, dash, underscore',
     }),
-    description: opt(str()),
+    description: str().optional(),
     scenario: either(
       str({ minLength: 1 }),
-      obj({}, 'inline scenario') as Schema<unknown>,
+      z.record(z.string(), z.unknown(), { error: 'an object' }).describe('inline scenario'),
       'a named scenario (settle list) or an inline scenario object',
     ),
-    set: opt(
-      arr(str({ minLength: 3 }), {
-        description: 'fixed settings applied to the scenario first, as --set: "years=10"',
-      }),
-      [],
-    ),
-    parameters: arr(parameterSchema, { minItems: 1, maxItems: 1000 }),
-    design: opt(designSchema),
-    replications: opt(
-      num({ integer: true, min: 1, max: 100_000, description: 'runs per design point (paired seeds)' }),
-      1,
-    ),
-    seed: opt(num({ integer: true, min: 0, max: 4_294_967_295 }), 1),
-    outputs: opt(arr(outputSchema, { minItems: 1 }), [{ measure: 'retention5', area: 'Smaller places' }]),
-    tables: opt(arr(literal(STORE_TABLES), { minItems: 1, description: 'result tables kept per run' }), [
-      'measures',
+    set: list(str({ minLength: 3 }), {
+      description: 'fixed settings applied to the scenario first, as --set: "years=10"',
+    }).default(() => []),
+    parameters: list(parameterSchema, { minItems: 1, maxItems: 1000 }),
+    design: designSchema.optional(),
+    replications: num({
+      integer: true,
+      min: 1,
+      max: 100_000,
+      description: 'runs per design point (paired seeds)',
+    }).default(1),
+    seed: num({ integer: true, min: 0, max: 4_294_967_295 }).default(1),
+    outputs: list(outputSchema, { minItems: 1 }).default(() => [
+      { measure: 'retention5', area: 'Smaller places' },
     ]),
-    calibration: opt(calibrationSchema),
+    tables: list(oneOf(STORE_TABLES), { minItems: 1, description: 'result tables kept per run' }).default(
+      () => ['measures' as const],
+    ),
+    calibration: calibrationSchema.optional(),
   },
   'A Smart Settlement experiment',
 );
 
 /** A validated experiment with its defaults filled in. */
-export type Experiment = Infer<typeof experimentSchema>;
+export type Experiment = z.output<typeof experimentSchema>;
+
+/** The JSON Schema of experiment files, for editors and other tools (generated from {@link experimentSchema}). */
+export function experimentJsonSchema(): Record<string, unknown> {
+  return jsonSchemaOf(
+    experimentSchema,
+    'https://smart-settlement.example/experiment.schema.json',
+    'Smart Settlement experiment',
+  );
+}
 
 /** An invalid experiment: every problem names the field, the value and what is allowed. */
 export class ExperimentError extends Error {
   constructor(readonly problems: Problem[]) {
-    super(problems.map((p) => `${p.path}: got ${JSON.stringify(p.value)}; allowed: ${p.allowed}`).join('\n'));
+    super(formatProblems(problems));
     this.name = 'ExperimentError';
   }
 }
 
+/** The plausible range of `params.NAME` from the parameter table, when NAME is a scalar parameter. */
+function defaultRange(path: string): [number, number] | undefined {
+  const name = /^params\.(\w+)$/.exec(path)?.[1];
+  if (!name || !Object.hasOwn(PARAMETER_INFO, name)) return undefined;
+  const info = PARAMETER_INFO[name as ParameterName];
+  return Array.isArray(info.default) ? undefined : info.range;
+}
+
 /**
  * Checks the shape of an experiment (the schema only; `planExperiment` also checks the
- * parameter paths against the scenario). Returns the experiment with defaults filled.
+ * parameter paths against the scenario). Returns the experiment with defaults filled: a
+ * behavioural parameter given with neither a range nor values varies over its plausible range.
  */
 export function checkExperimentShape(
   input: unknown,
 ): { ok: true; experiment: Experiment } | { ok: false; problems: Problem[] } {
+  const result = check(experimentSchema, input);
+  if (!result.ok) return result;
+  const { $schema: _, ...checked } = result.value;
+  // The inline scenario is validated later as a scenario; here it is only copied.
+  if (typeof checked.scenario !== 'string') checked.scenario = cloneJson(checked.scenario);
   const problems: Problem[] = [];
-  // The inline scenario is validated later as a scenario; the schema only checks it is an object.
-  const raw = input as { scenario?: unknown };
-  const scenario = typeof raw === 'object' && raw !== null ? raw.scenario : undefined;
-  const shape =
-    typeof scenario === 'object' && scenario !== null && !Array.isArray(scenario)
-      ? { ...(input as object), scenario: {} }
-      : input;
-  const checked = experimentSchema.check(shape, '', problems);
-  if (!checked) return { ok: false, problems };
-  if (typeof checked.scenario !== 'string') checked.scenario = cloneJson(scenario);
   checked.parameters.forEach((p, i) => {
     const at = `parameters[${i}]`;
+    const fallback =
+      p.values === undefined && p.min === undefined && p.max === undefined && defaultRange(p.path);
+    if (fallback) [p.min, p.max] = fallback;
     const hasRange = p.min !== undefined || p.max !== undefined;
     if (p.values) {
       if (hasRange) problems.push({ path: at, value: p, allowed: 'either min and max, or values, not both' });
@@ -229,7 +259,7 @@ export function checkExperimentShape(
       problems.push({ path: `parameters[${i}].name`, value: name, allowed: 'a name no other parameter has' });
   });
   const design = checked.design;
-  if (design?.type === 'morris' && design.levels! % 2 !== 0)
+  if (design?.type === 'morris' && design.levels % 2 !== 0)
     problems.push({ path: 'design.levels', value: design.levels, allowed: 'an even integer from 2 to 100' });
   if (design?.type === 'factorial' && Array.isArray(design.levels) && design.levels.length !== names.length)
     problems.push({
@@ -243,7 +273,7 @@ export function checkExperimentShape(
       value: names.length,
       allowed: 'at most 100 parameters for a Sobol design',
     });
-  const outputNames = checked.outputs!.map(outputName);
+  const outputNames = checked.outputs.map(outputName);
   outputNames.forEach((name, i) => {
     if (outputNames.indexOf(name) !== i)
       problems.push({ path: `outputs[${i}]`, value: name, allowed: 'an output not already listed' });
@@ -254,7 +284,7 @@ export function checkExperimentShape(
 /** The name of an output in tables: its own name, else `measure@area` (`measure` for smaller places). */
 export function outputName(output: OutputSpec): string {
   if (output.name) return output.name;
-  const area = output.area ?? 'Smaller places';
+  const area = output.area;
   return area === 'Smaller places' ? output.measure : `${output.measure}@${area}`;
 }
 

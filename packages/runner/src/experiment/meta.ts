@@ -10,7 +10,7 @@ import type { ExperimentPlan } from './plan.js';
 export async function recordExperiment(plan: ExperimentPlan, store: ResultsStore): Promise<void> {
   await store.setMeta('experiment', JSON.stringify(plan.experiment));
   const outputs: { name: string; measure: string; area: string }[] = [
-    ...plan.experiment.outputs!.map((o) => ({ name: outputName(o), measure: o.measure, area: o.area! })),
+    ...plan.experiment.outputs.map((o) => ({ name: outputName(o), measure: o.measure, area: o.area })),
   ];
   if (plan.experiment.calibration) {
     for (const t of calibrationTargets(plan)) {

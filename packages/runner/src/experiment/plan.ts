@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { VERSION } from '@smart-settlement/core';
 import {
+  type CheckedScenario,
   cloneJson,
   freezeScenario,
   LIBRARY,
@@ -44,7 +45,7 @@ export class ExperimentPlan {
     readonly fingerprint: string,
   ) {
     this.pointCount = designPointCount(experiment);
-    this.runCount = this.pointCount * experiment.replications!;
+    this.runCount = this.pointCount * experiment.replications;
   }
 
   /**
@@ -63,7 +64,7 @@ export class ExperimentPlan {
 
   /** Runs per design point. */
   get replications(): number {
-    return this.experiment.replications!;
+    return this.experiment.replications;
   }
 
   /** The design point and replication of a run id. */
@@ -96,7 +97,7 @@ export class ExperimentPlan {
     const { point, replication } = this.runKey(id);
     return {
       scenario: this.scenarioAt(this.design.points[point]),
-      seed: this.experiment.seed!,
+      seed: this.experiment.seed,
       replication,
     };
   }
@@ -127,7 +128,7 @@ export class ExperimentPlan {
       const { description: _, ...rest } = named as Scenario & { description?: string };
       scenario = rest as Scenario;
     } else scenario = cloneJson(experiment.scenario) as Scenario;
-    experiment.set!.forEach((setting, i) => {
+    experiment.set.forEach((setting, i) => {
       try {
         scenario = setLever(scenario, setting);
       } catch (e) {
@@ -135,7 +136,7 @@ export class ExperimentPlan {
       }
     });
     if (problems.length) throw new ExperimentError(problems);
-    let base: Scenario;
+    let base: CheckedScenario;
     try {
       const resolved = resolveScenario(scenario);
       base = freezeScenario(resolved.scenario, resolved.config);
@@ -167,18 +168,13 @@ export class ExperimentPlan {
         }
       }
     });
-    const areas = [
-      base.region ?? 'Ontario',
-      'Smaller places',
-      'Incentive takers',
-      ...Object.keys(base.places!),
-    ];
+    const areas = [base.region, 'Smaller places', 'Incentive takers', ...Object.keys(base.places)];
     const checkArea = (area: string, path: string) => {
       if (!areas.includes(area))
         problems.push({ path, value: area, allowed: `an area of the results: ${areas.join(', ')}` });
     };
-    experiment.outputs!.forEach((o, i) => {
-      checkArea(o.area!, `outputs[${i}].area`);
+    experiment.outputs.forEach((o, i) => {
+      checkArea(o.area, `outputs[${i}].area`);
     });
     const targets = experiment.calibration?.targets;
     if (Array.isArray(targets))

@@ -70,10 +70,10 @@ export async function analyseSensitivity(
 ): Promise<SensitivityResult> {
   const design = plan.experiment.design;
   const names = plan.parameterNames;
-  const seed = plan.experiment.seed!;
+  const seed = plan.experiment.seed;
   if (design?.type === 'sobol') {
     const rows: SobolRow[] = [];
-    for (const output of plan.experiment.outputs!) {
+    for (const output of plan.experiment.outputs) {
       const y = await pointOutputs(plan, store, output);
       const r = sobolIndices(y, names.length, {
         random: stream(seed, 0, `sobol-bootstrap-${outputName(output)}`),
@@ -97,7 +97,7 @@ export async function analyseSensitivity(
   }
   if (design?.type === 'morris') {
     const rows: MorrisRow[] = [];
-    for (const output of plan.experiment.outputs!) {
+    for (const output of plan.experiment.outputs) {
       const y = await pointOutputs(plan, store, output);
       const r = morrisAnalyze(plan.design.unitPoints!, y, {
         random: stream(seed, 0, `morris-bootstrap-${outputName(output)}`),

@@ -8,7 +8,7 @@ import type { ExperimentPlan } from './plan.js';
 export function* planRunRecords(plan: ExperimentPlan): Generator<RunRecord> {
   for (let id = 0; id < plan.runCount; id++) {
     const { point, replication } = plan.runKey(id);
-    yield { id, point, replication, seed: plan.experiment.seed!, parameters: plan.design.points[point] };
+    yield { id, point, replication, seed: plan.experiment.seed, parameters: plan.design.points[point] };
   }
 }
 

@@ -1,39 +1,48 @@
 import type { Policy } from '@smart-settlement/core';
-import { type Infer, literal, obj, opt, str } from '../schema/types.js';
+import * as z from 'zod';
+import { str, strict } from '../schema/fields.js';
+import { definePolicy } from './definition.js';
 import { dispersion, dispersionSchema } from './dispersion.js';
 import { engagement, engagementSchema } from './engagement.js';
 import { selectPlaces } from './select.js';
 
-/** Dispersion with engagement: incentives steer newcomers to the engagement pilots, which work to keep them. */
-export const hybridSchema = obj({
-  type: literal(['hybrid'] as const),
-  name: opt(str({ minLength: 1 })),
-  dispersion: opt(dispersionSchema, { type: 'dispersion' }),
-  engagement: opt(engagementSchema, { type: 'engagement' }),
+/** The levers of the hybrid: a dispersion part and an engagement part, each with its defaults. */
+export const hybridSchema = strict({
+  type: z.literal('hybrid'),
+  name: str({ minLength: 1 }).optional(),
+  dispersion: dispersionSchema.prefault({ type: 'dispersion' }),
+  engagement: engagementSchema.prefault({ type: 'engagement' }),
 });
 /** The levers of {@link hybrid}: a dispersion part and an engagement part. */
-export type HybridLevers = Infer<typeof hybridSchema>;
+export type HybridLevers = z.output<typeof hybridSchema>;
 
 /** Builds the hybrid policy: dispersion incentives towards the engagement pilots, with the engagement programme. */
 export function hybrid(levers: HybridLevers): Policy {
-  const filled = levers;
-  const engage = engagement(filled.engagement!);
-  const disperse = dispersion(filled.dispersion!);
-  // Unless the levers name eligible places, incentives go to the pilots.
-  const explicitEligible = levers.dispersion?.eligible !== undefined;
+  const engage = engagement(levers.engagement);
+  const disperse = dispersion(levers.dispersion);
+  // Unless the levers name eligible places, incentives go to the pilots. (Validation fills
+  // `eligible` with its default, "smaller", so today the incentives go to every smaller place.)
+  const explicitEligible = levers.dispersion.eligible !== undefined;
   let eligible: Uint8Array | undefined;
   return {
-    name: filled.name ?? 'hybrid',
+    name: levers.name ?? 'hybrid',
     kind: 'hybrid',
-    levers: filled,
+    levers,
     act: engage.act,
     offer(view, year) {
-      const offer = disperse.offer!(view, year);
+      const offer = disperse.offer?.(view, year);
       if (!offer) return offer;
       eligible ??= explicitEligible
-        ? selectPlaces(view.places, filled.dispersion!.eligible!)
+        ? selectPlaces(view.places, levers.dispersion.eligible)
         : engage.pilots(view.places);
       return { ...offer, eligible };
     },
   };
 }
+
+/** Dispersion with engagement: incentives steer newcomers to the engagement pilots, which work to keep them. */
+export const hybridPolicy = definePolicy({
+  description: 'dispersion incentives towards the engagement pilots, with the engagement programme',
+  schema: hybridSchema,
+  build: hybrid,
+});
