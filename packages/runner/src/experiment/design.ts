@@ -50,7 +50,7 @@ export function designPointCount(experiment: Experiment): number {
   switch (design.type) {
     case 'factorial':
       return experiment.parameters.reduce((n, p, k) => {
-        const levels = design.levels!;
+        const levels = design.levels;
         return n * levelCount(p, typeof levels === 'number' ? levels : levels[k]);
       }, 1);
     case 'lhs':
