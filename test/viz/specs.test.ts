@@ -120,7 +120,7 @@ describe('chart specs', () => {
     expect(incentiveTerms(tables)).toEqual([{ scenario: 'dispersion', termYears: 3 }]);
     const longer = copyTables(tables);
     const policy = longer.summary.scenarios.find((s) => s.name === 'dispersion')!.policies[0];
-    policy.levers = { ...policy.levers, termYears: 6 };
+    policy.facts = { incentiveTermYears: 6 };
     const rules = (spec: unknown) =>
       inlineData(spec)
         .flatMap((d) => d as { termYears?: number }[])

@@ -70,6 +70,12 @@ export interface Assignment {
   benefitPerYear: number;
 }
 
+/** Facts about a policy that charts and reports use, written in summary.json with its levers. */
+export interface PolicyFacts {
+  /** Years an incentive taker agrees to stay, when the policy makes incentive offers (the cliff's date). */
+  readonly incentiveTermYears?: number;
+}
+
 /** What a policy may read: the places and their current state. */
 export interface PolicyView {
   readonly places: PlaceState;
@@ -93,6 +99,8 @@ export interface Policy {
   readonly kind: string;
   /** The levers as set, for the manifest and the report. */
   readonly levers: Readonly<Record<string, unknown>>;
+  /** What charts and reports need to know of the policy, as typed data (never read from the levers' shapes). */
+  readonly facts?: PolicyFacts;
   /** Step 1 of the year: spends the year's budget and adds the programme's effects per place to `effects`. */
   act?(view: PolicyView, year: number, effects: ProgrammeEffects): void;
   /** Step 2 of the year: the incentive offer made to this year's newcomers, if any. */

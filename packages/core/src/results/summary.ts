@@ -2,13 +2,16 @@ import type { ModelConfig, PlaceKind } from '../config.js';
 import { DEFAULT_INTERVAL, type SummaryRow } from '../ensemble.js';
 import { MEASURE_INFO, MEASURES, type Measure } from '../measures.js';
 import { SMALLER_PLACES } from '../observe/retention.js';
+import type { PolicyFacts } from '../policy.js';
 import { VERSION } from '../version.js';
 
-/** A policy as summary.json lists it: its name, kind and levers. */
+/** A policy as summary.json lists it: its name, kind, levers and the facts charts use. */
 export interface PolicySummary {
   name: string;
   kind: string;
   levers: Record<string, unknown>;
+  /** Absent in folders written before facts were recorded, and for policies with none. */
+  facts?: PolicyFacts;
 }
 
 /** A scenario as summary.json lists it. */
@@ -103,7 +106,7 @@ export function summaryDocument(input: SummaryInput): SummaryDocument {
     scenarios: configs.map((c, i) => ({
       name: c.name,
       description: input.descriptions?.[i] ?? '',
-      policies: c.policies.map((p) => ({ name: p.name, kind: p.kind, levers: p.levers })),
+      policies: c.policies.map((p) => ({ name: p.name, kind: p.kind, levers: p.levers, facts: p.facts })),
     })),
     places: (first?.places ?? []).map((p) => {
       const prov = input.provenance?.find((x) => x.name === p.name);

@@ -38,6 +38,7 @@ export function dispersion(levers: DispersionLevers): Policy {
     name: levers.name ?? 'dispersion',
     kind: 'dispersion',
     levers,
+    facts: { incentiveTermYears: levers.termYears },
     offer(view, year): IncentiveOffer | undefined {
       if (year < levers.fromYear || !(levers.reach > 0)) return undefined;
       eligible ??= selectPlaces(view.places, levers.eligible);

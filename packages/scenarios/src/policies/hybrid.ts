@@ -28,6 +28,7 @@ export function hybrid(levers: HybridLevers): Policy {
     name: levers.name ?? 'hybrid',
     kind: 'hybrid',
     levers,
+    facts: disperse.facts,
     act: engage.act,
     offer(view, year) {
       const offer = disperse.offer?.(view, year);

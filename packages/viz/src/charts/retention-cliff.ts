@@ -11,11 +11,9 @@ export interface RetentionCliffOptions extends ChartOptions {
   maxYears?: number;
 }
 
-/** The incentive term (years) of a policy, looking inside hybrids; undefined if it offers none. */
+/** The incentive term (years) of a policy, from its facts in summary.json; undefined if it offers none. */
 export function incentiveTerm(policy: PolicySummary): number | undefined {
-  const levers = policy.levers as { termYears?: unknown; dispersion?: { termYears?: unknown } };
-  const term = levers.termYears ?? levers.dispersion?.termYears;
-  return typeof term === 'number' ? term : undefined;
+  return policy.facts?.incentiveTermYears;
 }
 
 /** Each scenario's incentive term, for the scenarios whose policies offer one. */
