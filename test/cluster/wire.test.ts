@@ -31,6 +31,26 @@ describe('results on the wire', () => {
     );
   });
 
+  it('are canonical: for plain JSON, the text of JSON.stringify with every object’s keys sorted', () => {
+    const sorted = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(sorted)
+        : v !== null && typeof v === 'object'
+          ? Object.fromEntries(
+              Object.keys(v)
+                .sort()
+                .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
+            )
+          : v;
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        fc.pre(!JSON.stringify(v).includes('"~num"') && !Object.is(v, -0));
+        const plain = JSON.parse(JSON.stringify(v)); // -0 inside becomes 0, as JSON has it
+        expect(encodeValue(plain)).toBe(JSON.stringify(sorted(plain)));
+      }),
+    );
+  });
+
   it('refuse an object that uses the reserved tag, rather than decode it wrongly', () => {
     expect(() => encodeValue({ '~num': 'NaN' })).toThrow('reserved key');
   });
