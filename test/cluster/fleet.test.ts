@@ -1,9 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectRedis, coordinateSweep, startWorker } from '../../packages/cluster/src/index.js';
+import { connectRedis, coordinateSweep, fleetStatus, startWorker } from '../../packages/cluster/src/index.js';
 import { executeRun } from '../../packages/runner/src/index.js';
 import { MemoryStore, SECRET, tinyExperiment } from './fake-experiment.js';
 import { redisAvailable, startRedis, type TestRedis } from './redis-server.js';
+import { waitFor } from './wait-for.js';
 
 // The coordinator and workers in this process, on a real redis-server. (The test with worker
 // processes killed by kill -9 is processes.test.ts.)
@@ -108,9 +109,10 @@ describe.runIf(redisAvailable())('a sweep on the fleet (coordinator and workers 
     const experiment = tinyExperiment(10);
     const store = new MemoryStore(10);
     const sweep = coordinateSweep({ redis: redis.url, secret: SECRET, experiment, store, window: 10 });
-    // No worker yet: the ten jobs wait on the queue. Wipe Redis, then start a worker.
-    await new Promise((r) => setTimeout(r, 500));
+    // No worker yet: once the ten jobs wait on the queue, wipe Redis, then start a worker.
     const admin = connectRedis(redis.url, 'test-admin');
+    const queued = await waitFor(async () => (await fleetStatus(admin, experiment.id)).waiting === 10);
+    expect(queued).toBe(true);
     await admin.flushall();
     admin.disconnect();
     const worker = await startWorker({ redis: redis.url, secret: SECRET, concurrency: 2 });
@@ -143,7 +145,8 @@ describe.runIf(redisAvailable())('a sweep on the fleet (coordinator and workers 
         store,
         signal: stop.signal,
       });
-      await new Promise((r) => setTimeout(r, 1500)); // three looks at the registry
+      // The worker says once that it will not serve the experiment; it must not join it.
+      expect(await waitFor(() => lines.some((l) => l.includes('not serving')))).toBe(true);
       expect(stranger.serving()).toEqual([]);
       expect(store.results.size).toBe(0);
       expect(lines.join('\n')).toContain('0.0.0-other');

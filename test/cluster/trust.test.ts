@@ -21,21 +21,12 @@ import { executeRun, type RunOutput, type RunSpec } from '../../packages/runner/
 import { resolveScenario } from '../../packages/scenarios/src/index.js';
 import { MemoryStore, SECRET, tinyExperiment } from './fake-experiment.js';
 import { redisAvailable, startRedis, type TestRedis } from './redis-server.js';
+import { waitFor } from './wait-for.js';
 
 // The fleet's trust model (docs/CLUSTER.md, "Trust"), against a real redis-server: someone who
 // can write to Redis but does not hold the fleet secret can neither make workers run their
 // jobs or touch another application's queue, nor put results into the store; and a result
 // that is malformed, or a job that must not run, does not stop a sweep.
-
-/** Polls `condition` every 50 ms until it holds or `ms` pass; says which (never throws). */
-async function waitFor(condition: () => boolean | Promise<boolean>, ms = 15_000): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await condition()) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return false;
-}
 
 /** The same output with every retention figure set to 0.999: what a rogue worker answered. */
 function flattering(output: RunOutput): RunOutput {
