@@ -5,6 +5,7 @@ import { calibrate } from './commands/calibrate.js';
 import { calibration } from './commands/calibration.js';
 import { chart } from './commands/chart.js';
 import { compare } from './commands/compare.js';
+import { explore } from './commands/explore.js';
 import { exportCommand } from './commands/export.js';
 import { list } from './commands/list.js';
 import { report } from './commands/report.js';
@@ -41,6 +42,7 @@ export const COMMANDS: Record<string, Command> = {
   },
   calibrate: { ...EXPERIMENT_OPTIONS, run: calibrate },
   export: { valued: ['format', 'out'], boolean: ['force'], run: exportCommand },
+  explore: { valued: ['out', 'agent-scale', 'replications', 'set'], boolean: ['quiet'], run: explore },
   chart: { valued: ['format', 'scale', 'out'], boolean: ['quiet'], run: chart },
   report: { valued: ['scale'], boolean: ['quiet'], run: report },
   worker: { ...WORKER_OPTIONS, run: worker },

@@ -15,6 +15,9 @@ Usage:
   settle calibrate <experiment> --out DIR    ABC rejection then SMC against targets; posterior, checks,
                                              calibrated-scenario.json
   settle export <DIR> [--format parquet|csv] [--out DIR2]   the store's tables as files for R, pandas
+  settle explore [scenario|file ...] --out FILE [--agent-scale N] [--replications N] [--set path=value]
+                                             the scenario explorer: one offline web page to move levers in
+                                             (default: the five policies; the first is the reference)
   settle chart <DIR> <chart> --out FILE [--format svg|png|html|vl.json] [--scale N]
                                              one chart of a results folder (format from FILE's extension)
   settle report <DIR> [--scale N]            redraw DIR/charts/ and DIR/report.html from the saved tables
@@ -93,6 +96,11 @@ export const msg = {
   wroteChart: (file: string) => `Wrote ${file}`,
   unknownSchema: (kind: string, allowed: readonly string[]) =>
     `settle schema: got "${kind}"; allowed: ${allowed.join(', ')}`,
+  needExploreOut: 'settle explore: --out FILE is required (the HTML file to write the explorer into)',
+  duplicateExplored: (name: string) =>
+    `settle explore: scenario "${name}" is named twice; each must be distinct`,
+  wroteExplorer: (file: string, bytes: number, names: string[]) =>
+    `Wrote ${file} (${(bytes / 1024 / 1024).toFixed(1)} MB; scenarios ${names.join(', ')}; reference ${names[0]}). Open it in a browser: it works offline, from disk.`,
   wrotePack: (dir: string, files: number, seconds: number) =>
     `Wrote ${dir}/report.html and ${dir}/charts/ (${files} files) in ${seconds.toFixed(1)} s`,
   ...fleetMessages(),

@@ -1,9 +1,7 @@
-/** Formats a number the same way every time: integers as they are, others to 7 significant digits. */
-export function formatNumber(v: number): string {
-  if (Number.isNaN(v)) return 'NA';
-  if (Number.isInteger(v)) return String(v);
-  return String(Number(v.toPrecision(7)));
-}
+import { formatNumber } from '@smart-settlement/viz';
+
+// The numbers' format is shared with the scenario explorer, which saves the same summary.json.
+export { formatNumber, toJson } from '@smart-settlement/viz';
 
 function cell(v: unknown): string {
   if (typeof v === 'number') return formatNumber(v);
@@ -17,11 +15,6 @@ export function toCsv<T extends object>(rows: readonly T[], columns: readonly (k
   const lines = [columns.join(',')];
   for (const row of rows) lines.push(columns.map((c) => cell(row[c])).join(','));
   return `${lines.join('\n')}\n`;
-}
-
-/** JSON with numbers rounded as in the CSV files, two-space indented, ending in a newline. */
-export function toJson(value: unknown): string {
-  return `${JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isInteger(v) ? Number(formatNumber(v)) : v), 2)}\n`;
 }
 
 /** JSON with every number exact (round-trips to the same doubles): for manifests that must reproduce a run. */

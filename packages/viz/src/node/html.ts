@@ -1,15 +1,9 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { escapeHtml, scriptJson } from '../html-text.js';
 import { vendorScripts } from './vendor.js';
 
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** JSON safe to put inside a `<script>` element. */
-export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c');
-}
+// Also exported from the browser-safe entry; kept here for code that imports them from '/node'.
+export { escapeHtml, scriptJson } from '../html-text.js';
 
 /** vega-embed's options for our pages: SVG renderer, export menu only (the editor link would go online). */
 export const EMBED_OPTIONS = {

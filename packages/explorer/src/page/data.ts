@@ -1,0 +1,24 @@
+import type { Scenario } from '@smart-settlement/scenarios';
+
+/** What `settle explore` hands the page: the scenarios (the first is the reference) and the run settings. */
+export interface ExplorerData {
+  scenarios: Scenario[];
+  /** People each agent stands for in the page's runs. */
+  agentScale: number;
+  /** Replications run for each change. */
+  replications: number;
+}
+
+/**
+ * People each agent stands for in the page: the first result for the default Ontario scenario
+ * (the edited scenario and its reference, one replication each) comes in under 3 seconds on a
+ * 2-core machine in Chromium (test/explorer/explorer-browser.test.ts measures it). `settle run`
+ * uses the scenario's own scale (20 by default).
+ */
+export const PAGE_AGENT_SCALE = 50;
+
+/** Replications the page runs for each change; the intervals tighten as they come in. */
+export const PAGE_REPLICATIONS = 10;
+
+/** The text the built page holds where `settle explore` puts its data (JSON). */
+export const DATA_PLACEHOLDER = '{"__EXPLORER_DATA__":true}';

@@ -1,0 +1,172 @@
+// The results side of the page: the accountability tables and the briefing pack's charts, from
+// the same viz code as report.html (figuresTable, CHARTS), redrawn as replications come in.
+import { MEASURE_INFO, type Measure, type SummaryDocument } from '@smart-settlement/core';
+import {
+  CHARTS,
+  type ChartDefinition,
+  FORMATTERS,
+  figuresTable,
+  type ResultTables,
+} from '@smart-settlement/viz';
+import embed, { type Result } from 'vega-embed';
+import type { TopLevelSpec } from 'vega-lite';
+import { download, downloadUrl, h } from './dom.js';
+
+/** The figures shown first: paired differences in the smaller places. */
+const HEADLINE_MEASURES: Measure[] = ['retention5', 'retention10', 'costPerRetained5'];
+
+/** Headline cards: each scenario against the reference, in the smaller places, for a few measures. */
+export function headlineCards(summary: SummaryDocument): HTMLElement {
+  const reference = summary.reference ?? summary.scenarios[0]?.name;
+  const edited = summary.scenarios.map((s) => s.name).filter((n) => n !== reference);
+  const cards = h('div', { class: 'cards' });
+  for (const scenario of edited) {
+    for (const measure of HEADLINE_MEASURES) {
+      const info = MEASURE_INFO[measure];
+      const f = info && { label: info.label, ...FORMATTERS[info.format] };
+      const paired = measure !== 'costPerRetained5';
+      const rows = paired ? summary.paired : summary.summary;
+      const row = rows.find(
+        (r) => r.scenario === scenario && r.area === summary.smallerPlacesArea && r.measure === measure,
+      );
+      if (!f || !row || !Number.isFinite(row.median)) continue;
+      const fmt = paired ? f.diff : f.format;
+      cards.append(
+        h(
+          'div',
+          { class: 'card' },
+          h('p', { class: 'card-label' }, paired ? `${f.label}: change against ${reference}` : f.label),
+          h('p', { class: 'card-value' }, fmt(row.median)),
+          h('p', { class: 'card-interval' }, `90% of replications: ${fmt(row.lo)} to ${fmt(row.hi)}`),
+          h('p', { class: 'card-scope' }, `${scenario}, newcomers to the smaller places`),
+        ),
+      );
+    }
+  }
+  return cards;
+}
+
+/** The accountability tables of report.html: smaller places, paired differences, the whole region. */
+export function accountabilityTables(summary: SummaryDocument): HTMLElement {
+  const names = summary.scenarios.map((s) => s.name);
+  const reference = summary.reference ?? names[0];
+  const others = names.filter((n) => n !== reference);
+  const section = (title: string, text: string, table: string) => {
+    const wrap = h('div', { class: 'table-wrap' });
+    wrap.innerHTML = table; // built by viz with every value escaped
+    wrap.querySelector('table')?.setAttribute('aria-label', title);
+    return h('section', { class: 'figures' }, h('h3', {}, title), h('p', { class: 'muted' }, text), wrap);
+  };
+  const out = h('div', {});
+  out.append(
+    section(
+      'The smaller places',
+      'Newcomers who first settled in one of the smaller places; retention counts those still in that first place. Median across replications, 90% interval beneath.',
+      figuresTable(summary, summary.summary, summary.smallerPlacesArea, names, false),
+    ),
+  );
+  if (others.length)
+    out.append(
+      section(
+        `Against ${reference}: paired differences in the smaller places`,
+        `Each scenario minus ${reference} in the same replication: the same newcomers arrive and draw the same random numbers, so the difference is the policy's, not chance's.`,
+        figuresTable(summary, summary.paired, summary.smallerPlacesArea, others, true),
+      ),
+    );
+  out.append(
+    section(
+      `All of ${summary.region}`,
+      `All newcomers to the region; retention: still anywhere in ${summary.region}.`,
+      figuresTable(summary, summary.summary, summary.region, names, false),
+    ),
+  );
+  return out;
+}
+
+/** The briefing pack's charts, drawn with vega and kept for download as SVG and PNG. */
+export class ChartPanel {
+  private readonly views = new Map<string, Result>();
+  private readonly specs = new Map<string, TopLevelSpec>();
+  private readonly figures = new Map<string, HTMLElement>();
+  private drawing: Promise<void> = Promise.resolve();
+
+  constructor(root: HTMLElement) {
+    for (const chart of CHARTS) {
+      const holder = h('div', { class: 'chart', 'data-chart': chart.name });
+      const svgButton = h('button', { type: 'button', class: 'secondary', disabled: true }, 'Download SVG');
+      const pngButton = h('button', { type: 'button', class: 'secondary', disabled: true }, 'Download PNG');
+      svgButton.addEventListener('click', () => this.save(chart, 'svg'));
+      pngButton.addEventListener('click', () => this.save(chart, 'png'));
+      svgButton.setAttribute('aria-label', `Download the chart "${chart.caption}" as SVG`);
+      pngButton.setAttribute('aria-label', `Download the chart "${chart.caption}" as PNG`);
+      const figure = h(
+        'figure',
+        { id: `chart-${chart.name}`, class: 'chart-figure' },
+        holder,
+        h(
+          'figcaption',
+          {},
+          h('span', {}, chart.caption),
+          h('span', { class: 'downloads' }, svgButton, pngButton),
+        ),
+      );
+      this.figures.set(chart.name, figure);
+      root.append(figure);
+    }
+  }
+
+  /** The spec last drawn for a chart (for scripts and tests). */
+  spec(name: string): TopLevelSpec | undefined {
+    return this.specs.get(name);
+  }
+
+  /** Redraws every chart from new tables (after the previous drawing has finished). */
+  draw(tables: ResultTables): Promise<void> {
+    this.drawing = this.drawing.then(() => this.drawAll(tables)).catch((e) => console.error(e));
+    return this.drawing;
+  }
+
+  private async drawAll(tables: ResultTables): Promise<void> {
+    for (const chart of CHARTS) {
+      const figure = this.figures.get(chart.name)!;
+      const holder = figure.querySelector<HTMLElement>('.chart')!;
+      const why = chart.unavailable?.(tables);
+      const buttons = figure.querySelectorAll('button');
+      if (why) {
+        this.views.get(chart.name)?.finalize();
+        this.views.delete(chart.name);
+        this.specs.delete(chart.name);
+        holder.replaceChildren(h('p', { class: 'unavailable' }, `Not drawn: ${why}.`));
+        for (const b of buttons) b.disabled = true;
+        continue;
+      }
+      const spec = chart.build(tables);
+      // Draw off-screen, then swap, so the page does not jump while a chart is redrawn.
+      const next = h('div', { class: 'chart-canvas' });
+      const result = await embed(next, spec as never, { renderer: 'svg', actions: false });
+      const svgEl = next.querySelector('svg');
+      svgEl?.setAttribute('role', 'img');
+      svgEl?.setAttribute('aria-label', `${chart.caption}. ${titleText(spec)}`);
+      holder.replaceChildren(next);
+      this.views.get(chart.name)?.finalize();
+      this.views.set(chart.name, result);
+      this.specs.set(chart.name, spec);
+      for (const b of buttons) b.disabled = false;
+    }
+  }
+
+  private async save(chart: ChartDefinition, format: 'svg' | 'png'): Promise<void> {
+    const result = this.views.get(chart.name);
+    if (!result) return;
+    if (format === 'svg') download(`${chart.name}.svg`, await result.view.toSVG(), 'image/svg+xml');
+    else {
+      downloadUrl(`${chart.name}.png`, await result.view.toImageURL('png', 2));
+    }
+  }
+}
+
+function titleText(spec: TopLevelSpec): string {
+  const t = (spec as { title?: string | { text?: string | string[] } }).title;
+  const text = typeof t === 'string' ? t : t?.text;
+  return Array.isArray(text) ? text.join(' ') : (text ?? '');
+}
