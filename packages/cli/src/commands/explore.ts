@@ -1,5 +1,5 @@
-import { renameSync, writeFileSync } from 'node:fs';
 import { explorerHtml } from '@smart-settlement/explorer';
+import { writeFileAtomically } from '@smart-settlement/runner';
 import {
   DEFAULT_COMPARISON,
   formatProblems,
@@ -38,10 +38,7 @@ export function explore(args: Args): void {
     return scenario;
   });
   const html = explorerHtml(scenarios, { agentScale, replications });
-  // Written whole or not at all.
-  const temp = `${out}.tmp-${process.pid}`;
-  writeFileSync(temp, html);
-  renameSync(temp, out);
+  writeFileAtomically(out, html); // whole or not at all
   if (!args.flags.has('quiet'))
     console.log(
       msg.wroteExplorer(
