@@ -1,9 +1,13 @@
 import type { IntakeSpec } from '@smart-settlement/core';
+import { ONTARIO_CLASSES, RAP_COMMUNITIES } from './immigrant-classes.js';
 
 /**
- * The default yearly intake. All values are assumptions (ranges in docs/MODEL.md): no
- * intake breakdown for Ontario is in the project's evidence. perYear is of the order of
- * Ontario's yearly admissions of permanent residents in the late 2010s.
+ * The default yearly intake. perYear is of the order of Ontario's yearly admissions of
+ * permanent residents in the late 2010s; the class shares are IRCC's admissions to Ontario
+ * by category (`immigrant-classes.ts`); the other values are assumptions (ranges in
+ * docs/MODEL.md). The classes carry their own occupation, family, age, language and
+ * credential figures; the overall ones below are what they add up to, and the occupation
+ * shares also set each place's vacancies by occupation.
  */
 export const DEFAULT_INTAKE: IntakeSpec = {
   perYear: 150_000,
@@ -16,4 +20,6 @@ export const DEFAULT_INTAKE: IntakeSpec = {
   languageMean: 0.6,
   languageSpread: 0.3,
   credentialAtArrival: [0.3, 0.5, 1],
+  classes: ONTARIO_CLASSES,
+  destinedPlaces: RAP_COMMUNITIES,
 };

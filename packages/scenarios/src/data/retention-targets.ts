@@ -135,4 +135,38 @@ export const RETENTION_TARGETS: readonly RetentionTarget[] = [
     source: 'as toronto-5y-0711',
     sourceQuality: 'probable',
   },
+  {
+    id: 'pnp-on-1y-2019',
+    area: 'Nominee class',
+    yearsSinceArrival: 1,
+    valuePct: 97,
+    cohort: '2019 nominees',
+    definition:
+      'share of provincial nominees still in the nominating province at the end of the landing year (the model: still in Ontario 1 year after arrival)',
+    source:
+      'Picot, Crossman & Hou (2023), Statistics Canada Economic and Social Reports 36-28-0001 (2023011)',
+    sourceQuality: 'primary abstract',
+  },
+  {
+    id: 'ca-family-5y-2016',
+    area: 'Family class',
+    yearsSinceArrival: 5,
+    valuePct: 91.7,
+    cohort: '2016 admissions',
+    definition:
+      'family class, all of Canada: share still in the province of admission five years later (IMDB); the model is Ontario, where retention is higher for every class, so only the gap between classes is fitted (ca-class-gap)',
+    source: "as on-5y-2016 (Statistics Canada, The Daily, 2024-02-14)",
+    sourceQuality: 'secondary reprint',
+  },
+  {
+    id: 'ca-economic-5y-2016',
+    area: 'Economic class',
+    yearsSinceArrival: 5,
+    valuePct: 77.9,
+    cohort: '2016 admissions',
+    definition:
+      'economic class (federal and provincial streams together), all of Canada: as ca-family-5y-2016',
+    source: "as on-5y-2016 (Statistics Canada, The Daily, 2024-02-14)",
+    sourceQuality: 'secondary reprint',
+  },
 ];

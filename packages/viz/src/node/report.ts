@@ -24,6 +24,18 @@ export interface ReportOptions {
   skipped?: { chart: ChartDefinition; why: string }[];
 }
 
+/**
+ * Retention in the region by immigrant class (the areas named "... class"), one table per
+ * class. Empty when the intake has one class.
+ */
+function classSection(summary: SummaryDocument, scenarios: string[]): string {
+  const classAreas = [...new Set(summary.summary.map((r) => r.area))].filter((a) => a.endsWith(' class'));
+  if (classAreas.length === 0) return '';
+  return `<h2>Retention by immigrant class: ${escapeHtml(summary.region)}</h2>
+<p>Newcomers of each admission class still anywhere in ${escapeHtml(summary.region)}, as the class-level evidence counts them.</p>
+${classAreas.map((area) => `<h3>${escapeHtml(area)}</h3>\n${figuresTable(summary, summary.summary, area, scenarios, false)}`).join('\n')}`;
+}
+
 /** A policy's levers as a definition list, nested levers flattened to dotted names. */
 function leverList(levers: Record<string, unknown>): string {
   const items: string[] = [];
@@ -131,6 +143,7 @@ ${figuresTable(s, s.paired, s.smallerPlacesArea, others, true)}`
 <h2>Accountability figures: ${escapeHtml(s.region)}</h2>
 <p>All newcomers to the region (retention: still anywhere in ${escapeHtml(s.region)}).</p>
 ${figuresTable(s, s.summary, s.region, names, false)}
+${classSection(s, names)}
 <h2>Charts</h2>
 <ol>${contents}</ol>
 ${figures}
