@@ -50,7 +50,10 @@ function loss(x: number[], print = false): number {
   let sum = 0;
   for (const t of targets) {
     const err = (median(t.area, t.yearsSinceArrival) - t.valuePct / 100) * 100;
-    if (print) console.log(`  ${t.id}: target ${t.valuePct} model ${(median(t.area, t.yearsSinceArrival) * 100).toFixed(1)}`);
+    if (print)
+      console.log(
+        `  ${t.id}: target ${t.valuePct} model ${(median(t.area, t.yearsSinceArrival) * 100).toFixed(1)}`,
+      );
     sum += weights[t.id] * err * err;
   }
   // The class gap as a ratio; 0.25 of ratio off weighs like 1 point off a small centre.

@@ -2,8 +2,8 @@ import { cloneJson } from './clone-json.js';
 import type { Scenario } from './schema/scenario.js';
 
 /**
- * The named scenarios. The first five put each policy on the default Ontario setting and
- * are what `settle compare` runs by default; the others are the stress tests the study's
+ * The named scenarios. The first six put each policy on the default Ontario setting and
+ * are what `npm start` compares; the others are the stress tests the study's
  * argument must survive (or fail) from the mechanisms alone.
  */
 export const LIBRARY: Record<string, Scenario & { description: string }> = {
@@ -29,6 +29,12 @@ export const LIBRARY: Record<string, Scenario & { description: string }> = {
     name: 'hybrid',
     description: 'Dispersion incentives towards the engagement pilots, with the engagement programme.',
     policies: [{ type: 'hybrid' }],
+  },
+  assignment: {
+    name: 'assignment',
+    description:
+      'Refugees placed in the smaller places by quota (in proportion to population), with $2,000 a year for 3 years kept while they stay.',
+    policies: [{ type: 'assignment', termYears: 3, benefitPerYear: 2000 }],
   },
   'dispersion-long-term': {
     name: 'dispersion-long-term',

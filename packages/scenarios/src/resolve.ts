@@ -59,6 +59,25 @@ export function validateScenario(
   };
   sumsToOne(intake.occupationShares, 'intake.occupationShares');
   sumsToOne(intake.originShares, 'intake.originShares');
+  const classes = intake.classes ?? DEFAULT_INTAKE.classes ?? [];
+  (intake.classes ?? []).forEach((c, i) => {
+    sumsToOne(c.occupationShares, `intake.classes[${i}].occupationShares`);
+    const rule = c.firstPlace;
+    sumsToOne([rule.choice, rule.sponsor, rule.destined], `intake.classes[${i}].firstPlace`);
+  });
+  const names = classes.map((c) => c.name);
+  for (const name of Object.keys(intake.classShares ?? {}))
+    if (!names.includes(name))
+      problems.push({
+        path: `intake.classShares.${name}`,
+        value: name,
+        allowed: `a class of the intake: ${names.join(', ')}`,
+      });
+  if (classes.length > 0)
+    sumsToOne(
+      withClassShares(classes, intake.classShares).map((c) => c.share),
+      intake.classShares ? 'intake.classShares' : 'intake.classes',
+    );
   const shares = intake.originShares ?? DEFAULT_INTAKE.originShares;
   const originNames = intake.originNames ?? (intake.originShares ? undefined : DEFAULT_INTAKE.originNames);
   if (originNames && originNames.length !== shares.length)
@@ -68,6 +87,14 @@ export function validateScenario(
       allowed: `${shares.length} names, one per origin share`,
     });
   return problems.length ? { ok: false, problems } : { ok: true, scenario };
+}
+
+/** The classes with the shares of `classShares` (by class name) in place of their own. */
+function withClassShares<C extends { name: string; share: number }>(
+  classes: readonly C[],
+  shares: Record<string, number> | undefined,
+): C[] {
+  return classes.map((c) => (shares && c.name in shares ? { ...c, share: shares[c.name] } : c));
 }
 
 /** The input without a top-level `$schema` (an editor's pointer to the JSON Schema, not part of the scenario). */
@@ -95,7 +122,9 @@ export function resolveScenario(input: unknown): {
     const override = scenario.places[place.name];
     if (override) Object.assign(place, override);
   }
-  const intake = { ...DEFAULT_INTAKE, ...scenario.intake } as IntakeSpec;
+  const { classShares, ...intakeFields } = scenario.intake;
+  const intake = { ...DEFAULT_INTAKE, ...intakeFields } as IntakeSpec;
+  if (intake.classes) intake.classes = withClassShares(intake.classes, classShares);
   if (scenario.intake.originShares && !scenario.intake.originNames) {
     intake.originNames = intake.originShares.map((_, i) => `origin ${i + 1}`);
   }

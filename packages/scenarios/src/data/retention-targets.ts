@@ -155,7 +155,7 @@ export const RETENTION_TARGETS: readonly RetentionTarget[] = [
     cohort: '2016 admissions',
     definition:
       'family class, all of Canada: share still in the province of admission five years later (IMDB); the model is Ontario, where retention is higher for every class, so only the gap between classes is fitted (ca-class-gap)',
-    source: "as on-5y-2016 (Statistics Canada, The Daily, 2024-02-14)",
+    source: 'as on-5y-2016 (Statistics Canada, The Daily, 2024-02-14)',
     sourceQuality: 'secondary reprint',
   },
   {
@@ -166,7 +166,7 @@ export const RETENTION_TARGETS: readonly RetentionTarget[] = [
     cohort: '2016 admissions',
     definition:
       'economic class (federal and provincial streams together), all of Canada: as ca-family-5y-2016',
-    source: "as on-5y-2016 (Statistics Canada, The Daily, 2024-02-14)",
+    source: 'as on-5y-2016 (Statistics Canada, The Daily, 2024-02-14)',
     sourceQuality: 'secondary reprint',
   },
 ];

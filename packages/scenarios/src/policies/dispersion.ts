@@ -1,6 +1,7 @@
 import type { IncentiveOffer, Policy } from '@smart-settlement/core';
 import * as z from 'zod';
-import { num, share, str, strict } from '../schema/fields.js';
+import { list, num, oneOf, share, str, strict } from '../schema/fields.js';
+import { CLASS_NAMES } from './assignment.js';
 import { definePolicy } from './definition.js';
 import { placeSelector, selectPlaces } from './select.js';
 
@@ -9,7 +10,11 @@ export const dispersionSchema = strict({
   type: z.literal('dispersion'),
   name: str({ minLength: 1 }).optional(),
   eligible: placeSelector.default('smaller'),
-  reach: share('share of the newcomers choosing their first place whom the offer reaches (0-1)').default(0.5),
+  reach: share('share of the newcomers choosing their first place whom the offer reaches (0-1)').default(0.3),
+  classes: list(oneOf(CLASS_NAMES), {
+    minItems: 1,
+    description: 'the immigrant classes the offer is made to (default: every class)',
+  }).optional(),
   incentive: num({ min: 0, max: 1_000_000, description: 'dollars paid per person who accepts' }).default(
     10_000,
   ),
@@ -34,6 +39,7 @@ export type DispersionLevers = z.output<typeof dispersionSchema>;
 /** Builds the dispersion policy from its levers (defaults filled by validation). */
 export function dispersion(levers: DispersionLevers): Policy {
   let eligible: Uint8Array | undefined;
+  let classes: Uint8Array | undefined;
   return {
     name: levers.name ?? 'dispersion',
     kind: 'dispersion',
@@ -42,9 +48,12 @@ export function dispersion(levers: DispersionLevers): Policy {
     offer(view, year): IncentiveOffer | undefined {
       if (year < levers.fromYear || !(levers.reach > 0)) return undefined;
       eligible ??= selectPlaces(view.places, levers.eligible);
+      const named = levers.classes as readonly string[] | undefined;
+      if (named) classes ??= Uint8Array.from(view.classes, (c) => (named.includes(c) ? 1 : 0));
       return {
         eligible,
         reach: levers.reach,
+        classes,
         termYears: levers.termYears,
         incentive: levers.incentive,
         clawback: levers.clawback,

@@ -1,5 +1,6 @@
 import type { Policy } from '@smart-settlement/core';
 import * as z from 'zod';
+import { assignmentPolicy } from './assignment.js';
 import { baselinePolicy } from './baseline.js';
 import { dispersionPolicy } from './dispersion.js';
 import { engagementPolicy } from './engagement.js';
@@ -17,6 +18,7 @@ export const POLICIES = {
   welcome: welcomePolicy,
   engagement: engagementPolicy,
   hybrid: hybridPolicy,
+  assignment: assignmentPolicy,
 } as const;
 
 /** A policy type a scenario may name. */

@@ -22,6 +22,36 @@ export const paramsSchema = strict(
   'behavioural parameters; omitted ones take the defaults of docs/MODEL.md',
 );
 
+/** One immigrant class of the intake (see `ClassSpec` in core and docs/MODEL.md, section 6). */
+export const classSchema = strict(
+  {
+    name: str({
+      minLength: 1,
+      description: 'as it appears in outputs, e.g. "refugee" gives the area "Refugee class"',
+    }),
+    share: share('share of the intake'),
+    occupationShares: list(share(), {
+      minItems: 3,
+      maxItems: 3,
+      description: 'regulated, trade, other; sum to 1',
+    }),
+    familyShare: share('share arriving with family'),
+    ageMean: num({ min: 18, max: 64, description: 'mean age at arrival' }),
+    languageMean: share('mean official-language level at arrival'),
+    credentialAtArrival: list(share(), { minItems: 3, maxItems: 3, description: 'by occupation group' }),
+    firstPlace: strict(
+      {
+        choice: share('own choice (the destination logit)'),
+        sponsor: share('where a sponsor lives (drawn by the co-ethnic stock)'),
+        destined: share('destined by the state to the receiving places'),
+      },
+      'how the first place is found: shares that sum to 1',
+    ),
+    jobOffer: share('share landing with a job offer (a matched job in the first place)'),
+  },
+  'an immigrant class',
+);
+
 /** The `intake` of a scenario: who arrives each year; omitted fields take {@link DEFAULT_INTAKE}. */
 export const intakeSchema = strict(
   {
@@ -43,6 +73,27 @@ export const intakeSchema = strict(
     languageMean: share().optional(),
     languageSpread: share().optional(),
     credentialAtArrival: list(share(), { minItems: 3, maxItems: 3 }).optional(),
+    classes: list(classSchema, {
+      minItems: 1,
+      maxItems: 20,
+      description:
+        'immigrant classes with their shares (sum to 1) and attributes; default: the four Ontario classes',
+    }).optional(),
+    classShares: z
+      .record(str({ minLength: 1 }), share(), { error: () => 'an object of class names and shares (0-1)' })
+      .describe(
+        "the class mix: shares by class name (economic, nominee, family, refugee) replacing those of the classes; the classes' shares must then sum to 1",
+      )
+      .optional(),
+    destinedPlaces: z
+      .record(placeName, num({ min: 0, max: 1_000_000 }), {
+        error: (issue) =>
+          issue.code === 'invalid_key' ? KNOWN_PLACES : 'an object of place names and weights',
+      })
+      .describe(
+        'places that receive the newcomers the state destines (government-assisted refugees), with their weights',
+      )
+      .optional(),
   },
   'the intake; omitted fields take the defaults',
 );
