@@ -21,7 +21,7 @@ describe('immigrant classes and assignment in scenarios', () => {
     expect(unknown.ok).toBe(false);
     if (!unknown.ok) expect(unknown.problems.map((p) => p.path)).toContain('intake.classShares.students');
     const badClass = validateScenario(
-      smallScenario({ policies: [{ type: 'assignment', classes: ['students'] }] }),
+      smallScenario({ policies: [{ type: 'assignment', classes: ['students' as 'refugee'] }] }),
     );
     expect(badClass.ok).toBe(false);
   });
