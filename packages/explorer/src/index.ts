@@ -7,7 +7,7 @@ import type { Scenario } from '@smart-settlement/scenarios';
 import { scriptJson } from '@smart-settlement/viz';
 import { DATA_PLACEHOLDER, type ExplorerData, PAGE_AGENT_SCALE, PAGE_REPLICATIONS } from './page/data.js';
 
-export { type ExplorerData, PAGE_AGENT_SCALE, PAGE_REPLICATIONS } from './page/data.js';
+export { type ExplorerData, PAGE_AGENT_SCALE, PAGE_REPLICATIONS, policyScenarios } from './page/data.js';
 
 /** Where the build puts the page (`npm run build` runs scripts/build-page.mjs after tsc). */
 export const PAGE_FILE = join(dirname(fileURLToPath(import.meta.url)), 'page', 'explorer.html');
@@ -24,7 +24,7 @@ export interface ExplorerOptions {
  * The explorer page for these scenarios (validated, names distinct; the first is the reference
  * the others are compared with): one HTML file that works offline, from disk, with no server.
  * @example
- * writeFileSync('explorer.html', explorerHtml(DEFAULT_COMPARISON.map((n) => LIBRARY[n])));
+ * writeFileSync('explorer.html', explorerHtml(policyScenarios()));
  */
 export function explorerHtml(scenarios: readonly Scenario[], options: ExplorerOptions = {}): string {
   if (!existsSync(PAGE_FILE))

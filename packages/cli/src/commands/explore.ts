@@ -1,30 +1,27 @@
-import { explorerHtml } from '@smart-settlement/explorer';
+import { explorerHtml, policyScenarios } from '@smart-settlement/explorer';
 import { writeFileAtomically } from '@smart-settlement/runner';
-import {
-  DEFAULT_COMPARISON,
-  formatProblems,
-  type Scenario,
-  setLever,
-  validateScenario,
-} from '@smart-settlement/scenarios';
+import { formatProblems, type Scenario, setLever, validateScenario } from '@smart-settlement/scenarios';
 import { type Args, intOption, stringOption } from '../args.js';
 import { loadScenario } from '../load.js';
 import { InputError, msg } from '../messages.js';
 
 /**
  * `settle explore [scenario|file ...] --out FILE`: writes the scenario explorer, one
- * self-contained HTML page (works offline, from disk) holding these scenarios (default: the
- * five policies); the first is the reference the others are compared with.
+ * self-contained HTML page (works offline, from disk) holding these scenarios (default: one per
+ * policy of the registry, the five policies today); the first is the reference the others are
+ * compared with.
  */
 export function explore(args: Args): void {
   const out = stringOption(args, 'out');
   if (!out) throw new InputError(msg.needExploreOut);
   const agentScale = intOption(args, 'agent-scale', 1, 100_000);
   const replications = intOption(args, 'replications', 1, 1000);
-  const names = args.positional.length ? args.positional : DEFAULT_COMPARISON;
+  // Default: one scenario per policy of the registry (the library's where it has one).
+  const inputs = args.positional.length
+    ? args.positional.map(loadScenario)
+    : policyScenarios().map((scenario) => ({ scenario, where: `"${scenario.name}"` }));
   const seen = new Set<string>();
-  const scenarios: Scenario[] = names.map((nameOrFile) => {
-    const { scenario: raw, where } = loadScenario(nameOrFile);
+  const scenarios: Scenario[] = inputs.map(({ scenario: raw, where }) => {
     let scenario = raw as Scenario;
     try {
       for (const s of args.options.get('set') ?? []) scenario = setLever(scenario, s);

@@ -1,4 +1,4 @@
-import type { Scenario } from '@smart-settlement/scenarios';
+import { LIBRARY, POLICIES, POLICY_TYPES, type Scenario } from '@smart-settlement/scenarios';
 
 /** What `settle explore` hands the page: the scenarios (the first is the reference) and the run settings. */
 export interface ExplorerData {
@@ -22,3 +22,22 @@ export const PAGE_REPLICATIONS = 10;
 
 /** The text the built page holds where `settle explore` puts its data (JSON). */
 export const DATA_PLACEHOLDER = '{"__EXPLORER_DATA__":true}';
+
+/**
+ * The scenarios the explorer holds by default: one per policy of the policy registry, in its
+ * order (the baseline first, as the reference): the library's scenario of that name where there
+ * is one, else the policy with its default levers. A policy added to the registry appears here.
+ * @example
+ * policyScenarios().map((s) => s.name) // ['baseline', 'dispersion', 'welcome', 'engagement', 'hybrid']
+ */
+export function policyScenarios(): Scenario[] {
+  return POLICY_TYPES.map((type) => {
+    const named = LIBRARY[type];
+    if (named) return structuredClone(named);
+    return {
+      name: type,
+      description: POLICIES[type].description,
+      policies: type === 'baseline' ? [] : [{ type }],
+    } as Scenario;
+  });
+}

@@ -2,10 +2,16 @@
 // scenario schema), and watch it run against the reference in a Web Worker, replication by
 // replication, with the briefing pack's tables and charts. The state lives in the URL hash.
 import { DEFAULT_PARAMS, type PlaceSpec, type SummaryDocument } from '@smart-settlement/core';
-import { DEFAULT_COMPARISON, LIBRARY, ontarioPlaces, type Scenario } from '@smart-settlement/scenarios';
+import { LIBRARY, ontarioPlaces, type Scenario } from '@smart-settlement/scenarios';
 import { toJson } from '@smart-settlement/viz';
 import { type FieldContext, fieldControl } from './controls.js';
-import { DATA_PLACEHOLDER, type ExplorerData, PAGE_AGENT_SCALE, PAGE_REPLICATIONS } from './data.js';
+import {
+  DATA_PLACEHOLDER,
+  type ExplorerData,
+  PAGE_AGENT_SCALE,
+  PAGE_REPLICATIONS,
+  policyScenarios,
+} from './data.js';
 import { download, h, readableNumber } from './dom.js';
 import { accountabilityTables, ChartPanel, headlineCards } from './results.js';
 import { type RunProgress, RunSession } from './run-session.js';
@@ -24,9 +30,9 @@ import { applyTheme } from './theme.js';
 function readData(): ExplorerData {
   const text = document.getElementById('explorer-data')?.textContent ?? '';
   if (text.trim() && text.trim() !== DATA_PLACEHOLDER) return JSON.parse(text) as ExplorerData;
-  // The page as built, before `settle explore` fills it: the five policies of `settle compare`.
+  // The page as built, before `settle explore` fills it: one scenario per policy of the registry.
   return {
-    scenarios: DEFAULT_COMPARISON.map((name) => LIBRARY[name]),
+    scenarios: policyScenarios(),
     agentScale: PAGE_AGENT_SCALE,
     replications: PAGE_REPLICATIONS,
   };
@@ -85,6 +91,15 @@ class Explorer {
     });
     byId('copy-link').addEventListener('click', () => this.copyLink());
     window.addEventListener('hashchange', () => this.loadHash());
+    // In-page links (skip link, section links) scroll and focus, leaving the hash to the scenario.
+    document.addEventListener('click', (event) => {
+      const link = (event.target as Element | null)?.closest<HTMLAnchorElement>('a[href^="#"]');
+      const target = link && document.getElementById(link.hash.slice(1));
+      if (!target) return;
+      event.preventDefault();
+      target.scrollIntoView({ block: 'start' });
+      target.focus({ preventScroll: true });
+    });
     this.loadHash();
   }
 
@@ -316,8 +331,11 @@ class Explorer {
       `${compare} ${sets} --out out/${e.name}-compare`,
       `${compare} ${sets} --set agentScale=20 --out out/${e.name}-full-scale`,
     ].join('\n');
+    const scale = readableNumber(e.agentScale);
+    byId('scale-short').textContent =
+      `Each agent here stands for ${scale} people (the command line's full scale: one agent for 20 people); Take it away gives the commands for full-scale figures.`;
     byId('scale-note').textContent =
-      `Each agent stands for ${readableNumber(e.agentScale)} people here, so that the first result comes within seconds; the figures are noisier than at the command line's full scale (one agent for 20 people). settle run and settle compare give the full-scale figures (last command below).`;
+      `This page runs each agent as ${scale} people, so that the first result comes within seconds; its figures are noisier than at the command line's full scale (one agent for 20 people). The commands below give this page's figures exactly, and the last one the full-scale figures.`;
   }
 
   private run(): void {
@@ -366,7 +384,12 @@ class Explorer {
       p.done,
     );
     byId('headline').replaceChildren(headlineCards(p.results.summary));
-    byId('figures').replaceChildren(accountabilityTables(p.results.summary));
+    const figures = byId('figures');
+    const open = [...figures.querySelectorAll('details')].map((d) => d.open);
+    figures.replaceChildren(accountabilityTables(p.results.summary));
+    figures.querySelectorAll('details').forEach((d, i) => {
+      if (open[i] !== undefined) d.open = open[i];
+    });
     document.body.dataset.replications = String(p.done);
     if (p.finished) {
       byId<HTMLButtonElement>('stop').disabled = true;

@@ -31,12 +31,26 @@ export function placePicker(
   });
   const circles: SVGCircleElement[] = [];
   const boxes: HTMLInputElement[] = [];
+  const labels = svg('g', { 'aria-hidden': 'true' });
   const sync = () => {
+    labels.replaceChildren();
     places.forEach((p, i) => {
       const on = selected.has(p.name);
       circles[i].setAttribute('aria-checked', String(on));
       circles[i].classList.toggle('on', on);
       boxes[i].checked = on;
+      if (!on) return;
+      // The chosen places are named on the map, left of the circle when near the right edge.
+      const x = Number(circles[i].getAttribute('cx'));
+      const r = Number(circles[i].getAttribute('r'));
+      const right = x < WIDTH - 90;
+      const text = svg('text', {
+        x: right ? x + r + 2 : x - r - 2,
+        y: Number(circles[i].getAttribute('cy')) + 3,
+        'text-anchor': right ? 'start' : 'end',
+      });
+      text.textContent = p.name.replace(/ \(.*\)$/, '');
+      labels.append(text);
     });
   };
   const toggle = (name: string) => {
@@ -74,6 +88,7 @@ export function placePicker(
     map.append(c);
   }
   for (let i = 0; i < places.length; i++) circles.push(circleOf.get(i)!);
+  map.append(labels);
   const list = h('ul', { class: 'place-list' });
   places.forEach((p, i) => {
     const id = `${idPrefix}-${i}`;

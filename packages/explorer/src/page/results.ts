@@ -51,11 +51,17 @@ export function accountabilityTables(summary: SummaryDocument): HTMLElement {
   const names = summary.scenarios.map((s) => s.name);
   const reference = summary.reference ?? names[0];
   const others = names.filter((n) => n !== reference);
-  const section = (title: string, text: string, table: string) => {
+  const section = (title: string, text: string, table: string, open = true) => {
     const wrap = h('div', { class: 'table-wrap' });
     wrap.innerHTML = table; // built by viz with every value escaped
     wrap.querySelector('table')?.setAttribute('aria-label', title);
-    return h('section', { class: 'figures' }, h('h3', {}, title), h('p', { class: 'muted' }, text), wrap);
+    return h(
+      'details',
+      { class: 'figures', open },
+      h('summary', {}, title),
+      h('p', { class: 'muted' }, text),
+      wrap,
+    );
   };
   const out = h('div', {});
   out.append(
@@ -78,6 +84,7 @@ export function accountabilityTables(summary: SummaryDocument): HTMLElement {
       `All of ${summary.region}`,
       `All newcomers to the region; retention: still anywhere in ${summary.region}.`,
       figuresTable(summary, summary.summary, summary.region, names, false),
+      false,
     ),
   );
   return out;
