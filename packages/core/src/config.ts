@@ -1,6 +1,3 @@
-import type { BehaviourParams } from './parameters.js';
-import type { Policy } from './policy.js';
-
 /** Occupation groups: who needs a recognised credential to work in their field. */
 export const OCCUPATIONS = ['regulated', 'trade', 'other'] as const;
 /** One of {@link OCCUPATIONS}. */
@@ -146,23 +143,4 @@ export function singleClass(intake: IntakeSpec): ClassSpec {
 /** The classes of an intake: its list, or the single class. */
 export function intakeClasses(intake: IntakeSpec): ClassSpec[] {
   return intake.classes && intake.classes.length > 0 ? intake.classes : [singleClass(intake)];
-}
-
-/** Everything a run needs, with every attribute resolved: built by the scenarios package or by hand. */
-export interface ModelConfig {
-  /** Scenario name, written in every output row. */
-  name: string;
-  /** Name of the region the places make up (leaving it is an exit), e.g. "Ontario". */
-  region: string;
-  /** Years simulated; year 0 is the first year of arrivals. */
-  years: number;
-  /** Calendar year of year 0 (for labels only). */
-  startYear: number;
-  /** People each agent stands for. */
-  agentScale: number;
-  places: PlaceSpec[];
-  intake: IntakeSpec;
-  params: BehaviourParams;
-  /** Policies in force; an empty list is the baseline. */
-  policies: Policy[];
 }

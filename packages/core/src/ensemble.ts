@@ -1,7 +1,7 @@
 import { quantileSorted } from 'd3-array';
-import type { ModelConfig } from './config.js';
 import { type MeasureRow, runMeasures } from './measures.js';
 import { type RunResult, simulate } from './model.js';
+import type { ModelConfig } from './model-config.js';
 
 /** Width of the central interval reported with every median: 0.9, the 5th to the 95th percentile of the replications. */
 export const DEFAULT_INTERVAL = 0.9;

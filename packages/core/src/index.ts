@@ -1,9 +1,11 @@
 // @smart-settlement/core: the engine. No Node-only module, no I/O.
 export * from './config.js';
+export { createWorld } from './create-world.js';
 export * from './ensemble.js';
 export * from './experiment/index.js';
 export * from './measures.js';
 export { Model, type RunOptions, type RunResult, simulate } from './model.js';
+export type { ModelConfig } from './model-config.js';
 export type { Observer, RunKey } from './observe/observer.js';
 export { PLACE_COLUMNS, PlaceObserver, type PlaceRow } from './observe/places.js';
 export {
@@ -58,5 +60,5 @@ export { drawMover, moverExitExtra } from './submodels/propensity.js';
 export { relocation, relocationTables } from './submodels/relocation.js';
 export { ties } from './submodels/ties.js';
 export { VERSION } from './version.js';
-export { createWorld, resetTallies, type Scratch, type World, type YearTallies } from './world.js';
+export { resetTallies, type Scratch, type World, type YearTallies } from './world.js';
 export { refreshYearTables } from './year-tables.js';

@@ -1,10 +1,11 @@
-import type { ModelConfig } from './config.js';
+import { createWorld } from './create-world.js';
+import type { ModelConfig } from './model-config.js';
 import type { Observer, RunKey } from './observe/observer.js';
 import { PlaceObserver, type PlaceRow } from './observe/places.js';
 import { RetentionObserver, type RetentionRow } from './observe/retention.js';
 import { step } from './schedule.js';
 import { openInitialVacancies } from './submodels/places-respond.js';
-import { createWorld, type World } from './world.js';
+import type { World } from './world.js';
 
 /** Options of one run: the seed and replication fix every random draw. */
 export interface RunOptions {

@@ -1,4 +1,4 @@
-import type { ModelConfig } from './config.js';
+import type { ModelConfig } from './model-config.js';
 
 /**
  * The benchmark's figures the resource estimate rests on (docs/PERFORMANCE.md, `npm run bench`,

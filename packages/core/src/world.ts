@@ -1,13 +1,11 @@
-import type { ModelConfig } from './config.js';
 import { intakeClasses, OCCUPATIONS } from './config.js';
+import type { ModelConfig } from './model-config.js';
 import { PersonTable } from './people.js';
 import { PlaceState } from './places.js';
 import type { Assignment, IncentiveOffer, ProgrammeEffects } from './policy.js';
 import { createEffects } from './policy.js';
 import type { StreamKeys } from './random.js';
 import { stream, streamKeys } from './random.js';
-import { relocationTables } from './submodels/relocation.js';
-import { refreshYearTables } from './year-tables.js';
 
 /** What happened in each place this year (reset at the start of the year). */
 export interface YearTallies {
@@ -110,19 +108,8 @@ export function resetTallies(t: YearTallies): void {
   for (const column of Object.values(t) as Float64Array[]) column.fill(0);
 }
 
-/**
- * Builds the initial world of one replication. The yearly lookup tables are computed once
- * here too (each year recomputes them before use), so that a newcomer weighing an incentive
- * offer in the first year sees the relocation model's odds of moving on.
- */
-export function createWorld(config: ModelConfig, seed: number, replication: number): World {
-  const world = initialWorld(config, seed, replication);
-  refreshYearTables(world);
-  relocationTables(world);
-  return world;
-}
-
-function initialWorld(config: ModelConfig, seed: number, replication: number): World {
+/** The world of one replication at its start, before the yearly lookup tables are filled (see `createWorld`). */
+export function initialWorld(config: ModelConfig, seed: number, replication: number): World {
   const places = new PlaceState(config.places, config.intake);
   const n = places.n;
   const g = places.origins;

@@ -6,7 +6,7 @@ import {
   type SummaryDocument,
 } from '@smart-settlement/core';
 import { CsvRecords } from './csv-records.js';
-import type { ResultTables, RetentionColumns, SmallerPlacesColumns } from './tables.js';
+import type { ResultTables, RetentionColumns, SmallerPlacesColumns } from './result-tables.js';
 
 /** Options of reading result tables. */
 export interface ResultTablesOptions {

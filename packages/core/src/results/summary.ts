@@ -1,6 +1,7 @@
-import type { ModelConfig, PlaceKind } from '../config.js';
+import type { PlaceKind } from '../config.js';
 import { DEFAULT_INTERVAL, type SummaryRow } from '../ensemble.js';
 import { MEASURE_INFO, MEASURES, type Measure } from '../measures.js';
+import type { ModelConfig } from '../model-config.js';
 import { SMALLER_PLACES } from '../observe/retention.js';
 import type { PolicyFacts } from '../policy.js';
 import { VERSION } from '../version.js';
