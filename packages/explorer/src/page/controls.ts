@@ -6,8 +6,10 @@ import { h, readableNumber } from './dom.js';
 import { placePicker } from './place-picker.js';
 import type {
   AssumptionField,
+  ChoiceField,
   CountOrPlacesField,
   Field,
+  MultiChoiceField,
   NumberField,
   PlacesField,
 } from './schema-adapter.js';
@@ -221,6 +223,52 @@ function choiceControl(field: PlacesField | CountOrPlacesField, ctx: FieldContex
   return shell(field, ctx, id, describe(field, [shown]), body, true);
 }
 
+/** Radio buttons for one of a list of words. */
+function oneOfControl(field: ChoiceField, ctx: FieldContext): HTMLElement {
+  const id = fieldId(field, ctx);
+  const value = ctx.get(field.path);
+  const options = h('div', { class: 'choices', id });
+  for (const option of field.options) {
+    const rid = `${id}-${option}`;
+    const input = h('input', {
+      type: 'radio',
+      name: `${id}-choice`,
+      id: rid,
+      value: option,
+      checked: value === option,
+    });
+    input.addEventListener('change', () => input.checked && ctx.set(field.path, option));
+    options.append(h('div', { class: 'choice' }, input, h('label', { for: rid }, option)));
+  }
+  const extra = [field.defaultValue !== undefined ? `default ${String(field.defaultValue)}` : ''];
+  return shell(field, ctx, id, describe(field, extra), options, true);
+}
+
+/** Checkboxes for some of a list of words; absent (the schema's meaning, e.g. every class) shows all ticked. */
+function someOfControl(field: MultiChoiceField, ctx: FieldContext): HTMLElement {
+  const id = fieldId(field, ctx);
+  const value = ctx.get(field.path);
+  const chosen = new Set(Array.isArray(value) ? (value as string[]) : field.options);
+  const options = h('div', { class: 'choices', id });
+  for (const option of field.options) {
+    const cid = `${id}-${option}`;
+    const input = h('input', { type: 'checkbox', id: cid, checked: chosen.has(option) });
+    input.addEventListener('change', () => {
+      if (input.checked) chosen.add(option);
+      else chosen.delete(option);
+      const list = field.options.filter((o) => chosen.has(o));
+      // Every option ticked is the same as leaving the lever out when it has no default.
+      ctx.set(
+        field.path,
+        field.defaultValue === undefined && list.length === field.options.length ? undefined : list,
+      );
+    });
+    options.append(h('div', { class: 'choice' }, input, h('label', { for: cid }, option)));
+  }
+  const extra = [Array.isArray(field.defaultValue) ? `default ${field.defaultValue.join(', ')}` : ''];
+  return shell(field, ctx, id, describe(field, extra), options, true);
+}
+
 /** The control of one field (a fieldset of controls for a group of levers). */
 export function fieldControl(field: Field, ctx: FieldContext): HTMLElement {
   switch (field.kind) {
@@ -231,6 +279,10 @@ export function fieldControl(field: Field, ctx: FieldContext): HTMLElement {
     case 'places':
     case 'count-or-places':
       return choiceControl(field, ctx);
+    case 'choice':
+      return oneOfControl(field, ctx);
+    case 'multi-choice':
+      return someOfControl(field, ctx);
     case 'group':
       return h(
         'fieldset',

@@ -315,15 +315,16 @@ class Explorer {
       ) === JSON.stringify(filledScenario(base));
     const refArg = sameAsShipped ? base.name : `${base.name}.json`;
     byId('download-reference').hidden = sameAsShipped;
-    // The page's scale and replications, then the user's changes to the world: later --set wins.
-    const sets = [
+    // The page's scale, replications and seed, overridden by the user's changes to the world.
+    const world = new Map<string, string>();
+    for (const setting of [
       `agentScale=${base.agentScale}`,
       `replications=${base.replications}`,
       `seed=${base.seed}`,
       ...this.worldSettings(),
-    ]
-      .map((s) => `--set ${shellWord(s)}`)
-      .join(' ');
+    ])
+      world.set(setting.slice(0, setting.indexOf('=')), setting);
+    const sets = [...world.values()].map((s) => `--set ${shellWord(s)}`).join(' ');
     const compare = e.name === ref.name ? `settle run ${refArg}` : `settle compare ${refArg} ${file}`;
     byId('commands').textContent = [
       `settle validate ${file}`,
@@ -374,6 +375,8 @@ class Explorer {
     if (this.firstResult === undefined) {
       this.firstResult = p.elapsed;
       document.body.dataset.firstResultMs = String(Math.round(p.elapsed));
+      // Since the page was opened (what a reader waits), for the record and the browser test.
+      document.body.dataset.firstResultSinceOpenMs = String(Math.round(performance.now()));
     }
     const first = `first result after ${(this.firstResult / 1000).toFixed(1)} s`;
     this.status(
@@ -410,7 +413,9 @@ class Explorer {
       });
     };
     const wait = 1500 - (performance.now() - this.lastChartDraw);
-    if (p.finished || p.done === 1 || wait <= 0) draw();
+    // The first replication's charts are drawn after the figures have been painted.
+    if (p.done === 1 && !p.finished) requestAnimationFrame(() => window.setTimeout(draw, 0));
+    else if (p.finished || wait <= 0) draw();
     else this.chartTimer = window.setTimeout(draw, wait);
   }
 

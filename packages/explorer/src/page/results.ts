@@ -1,6 +1,6 @@
 // The results side of the page: the accountability tables and the briefing pack's charts, from
 // the same viz code as report.html (figuresTable, CHARTS), redrawn as replications come in.
-import { MEASURE_INFO, type Measure, type SummaryDocument } from '@smart-settlement/core';
+import { MEASURE_INFO, type SummaryDocument } from '@smart-settlement/core';
 import {
   CHARTS,
   type ChartDefinition,
@@ -12,30 +12,42 @@ import embed, { type Result } from 'vega-embed';
 import type { TopLevelSpec } from 'vega-lite';
 import { download, downloadUrl, h } from './dom.js';
 
-/** The figures shown first: paired differences in the smaller places. */
-const HEADLINE_MEASURES: Measure[] = ['retention5', 'retention10', 'costPerRetained5'];
+/**
+ * The headline cards, in the smaller places: the change in retention against the reference, and
+ * the cost per additional person retained where the results have that measure (else the average
+ * cost per person still present).
+ */
+const HEADLINES: { measures: string[]; paired: boolean }[] = [
+  { measures: ['retention5'], paired: true },
+  { measures: ['retention10'], paired: true },
+  { measures: ['costPerAdditionalRetained5', 'costPerRetained5'], paired: false },
+];
 
-/** Headline cards: each scenario against the reference, in the smaller places, for a few measures. */
+/** Headline cards: each scenario against the reference (or the reference's own levels when alone). */
 export function headlineCards(summary: SummaryDocument): HTMLElement {
   const reference = summary.reference ?? summary.scenarios[0]?.name;
-  const edited = summary.scenarios.map((s) => s.name).filter((n) => n !== reference);
+  const others = summary.scenarios.map((s) => s.name).filter((n) => n !== reference);
+  const alone = others.length === 0;
+  const info = MEASURE_INFO as Record<string, { label: string; format: keyof typeof FORMATTERS } | undefined>;
   const cards = h('div', { class: 'cards' });
-  for (const scenario of edited) {
-    for (const measure of HEADLINE_MEASURES) {
-      const info = MEASURE_INFO[measure];
-      const f = info && { label: info.label, ...FORMATTERS[info.format] };
-      const paired = measure !== 'costPerRetained5';
+  for (const scenario of alone ? [reference] : others) {
+    for (const headline of HEADLINES) {
+      const paired = headline.paired && !alone;
       const rows = paired ? summary.paired : summary.summary;
-      const row = rows.find(
-        (r) => r.scenario === scenario && r.area === summary.smallerPlacesArea && r.measure === measure,
-      );
-      if (!f || !row || !Number.isFinite(row.median)) continue;
-      const fmt = paired ? f.diff : f.format;
+      const find = (measure: string) =>
+        rows.find(
+          (r) => r.scenario === scenario && r.area === summary.smallerPlacesArea && r.measure === measure,
+        );
+      const measure = headline.measures.find((m) => info[m] && find(m));
+      const row = measure && find(measure);
+      if (!measure || !row || !Number.isFinite(row.median)) continue;
+      const { label, format } = info[measure]!;
+      const fmt = paired ? FORMATTERS[format].diff : FORMATTERS[format].format;
       cards.append(
         h(
           'div',
           { class: 'card' },
-          h('p', { class: 'card-label' }, paired ? `${f.label}: change against ${reference}` : f.label),
+          h('p', { class: 'card-label' }, paired ? `${label}: change against ${reference}` : label),
           h('p', { class: 'card-value' }, fmt(row.median)),
           h('p', { class: 'card-interval' }, `90% of replications: ${fmt(row.lo)} to ${fmt(row.hi)}`),
           h('p', { class: 'card-scope' }, `${scenario}, newcomers to the smaller places`),

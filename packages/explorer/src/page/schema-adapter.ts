@@ -3,7 +3,7 @@
 // what each policy does) and core's parameter table into the fields the controls are drawn from.
 // Nothing about a lever is written in the explorer.
 import { DEFAULT_PARAMS, PARAMETER_INFO } from '@smart-settlement/core';
-import { POLICIES, scenarioJsonSchema, validateScenario } from '@smart-settlement/scenarios';
+import { ontarioPlaces, POLICIES, scenarioJsonSchema, validateScenario } from '@smart-settlement/scenarios';
 
 type JsonSchema = Record<string, unknown> & {
   type?: string;
@@ -55,13 +55,30 @@ export interface CountOrPlacesField extends FieldBase {
   min?: number;
   max?: number;
 }
+/** One of a fixed list of words (e.g. how quotas are set). */
+export interface ChoiceField extends FieldBase {
+  kind: 'choice';
+  options: string[];
+}
+/** Some of a fixed list of words (e.g. immigrant classes); absent means what the description says. */
+export interface MultiChoiceField extends FieldBase {
+  kind: 'multi-choice';
+  options: string[];
+}
 /** A nested set of levers (a hybrid's dispersion part). */
 export interface GroupField extends FieldBase {
   kind: 'group';
   fields: Field[];
 }
 /** One control of the form. */
-export type Field = NumberField | BooleanField | PlacesField | CountOrPlacesField | GroupField;
+export type Field =
+  | NumberField
+  | BooleanField
+  | PlacesField
+  | CountOrPlacesField
+  | ChoiceField
+  | MultiChoiceField
+  | GroupField;
 
 /** A behavioural parameter: its schema bounds, its documented range and where its value comes from. */
 export interface AssumptionField extends NumberField {
@@ -107,6 +124,14 @@ function unitOf(node: JsonSchema, key: string): string | undefined {
   return undefined;
 }
 
+/** Whether a list's items are place names (free names, or the region's places as an enum). */
+function isPlaceList(items: JsonSchema | undefined): boolean {
+  if (items?.type !== 'string') return false;
+  if (!Array.isArray(items.enum)) return true;
+  const names = new Set(ontarioPlaces().places.map((p) => p.name));
+  return items.enum.every((n) => names.has(String(n)));
+}
+
 /** The field for one property of an object schema, or undefined for what the form does not edit. */
 function fieldOf(key: string, raw: JsonSchema, path: string[], defaults: unknown): Field | undefined {
   const node = deref(raw)!;
@@ -127,8 +152,15 @@ function fieldOf(key: string, raw: JsonSchema, path: string[], defaults: unknown
       unit: unitOf(node, key),
     };
   if (node.type === 'boolean') return { ...base, kind: 'boolean' };
+  if (node.type === 'string' && Array.isArray(node.enum))
+    return { ...base, kind: 'choice', options: node.enum.map(String) };
+  const items = deref(node.items);
+  if (node.type === 'array' && Array.isArray(items?.enum) && !isPlaceList(items))
+    return { ...base, kind: 'multi-choice', options: items.enum.map(String) };
   const options = variants(node);
-  const list = options.find((o) => o.type === 'array' && deref(o.items)?.type === 'string');
+  const list = options.find(
+    (o) => o.type === 'array' && deref(o.items)?.type === 'string' && isPlaceList(deref(o.items)),
+  );
   if (list) {
     const groups = options.find((o) => Array.isArray(o.enum));
     if (groups) return { ...base, kind: 'places', groups: groups.enum!.map(String) };
