@@ -1,5 +1,8 @@
-/** The eight charts issue 3 asks for, by file name: what every briefing pack must hold. */
-export const EIGHT_CHARTS = [
+/**
+ * The charts every briefing pack must hold, by file name: the eight issue 3 asks for, and
+ * where newcomers went (issue 13).
+ */
+export const PACK_CHARTS = [
   'retention-curves',
   'retention-cliff',
   'retention-by-place',
@@ -7,10 +10,11 @@ export const EIGHT_CHARTS = [
   'smaller-places',
   'community-equity',
   'cost-per-retained',
+  'destinations',
   'paired-difference',
 ];
 
 /** Every file of the pack's charts/ folder for those charts, in the four formats. */
-export const EIGHT_CHART_FILES = EIGHT_CHARTS.flatMap((n) =>
+export const PACK_CHART_FILES = PACK_CHARTS.flatMap((n) =>
   ['svg', 'png', 'html', 'vl.json'].map((f) => `${n}.${f}`),
 );

@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EIGHT_CHARTS as CHART_NAMES, EIGHT_CHART_FILES } from '../helpers/charts.js';
+import { PACK_CHARTS as CHART_NAMES, PACK_CHART_FILES } from '../helpers/charts.js';
 import { folderFiles, type SettleResult, settleAsync, tempDir } from '../helpers/cli.js';
 import { pngContent, pngSize } from './png.ts';
 
@@ -36,7 +36,7 @@ describe('settle compare, settle chart and settle report (built CLI)', () => {
   it('settle compare writes the briefing pack: report.html and every chart in four formats', () => {
     expect(compared.status, compared.stderr).toBe(0);
     expect(existsSync(join(results, 'report.html'))).toBe(true);
-    const expected = EIGHT_CHART_FILES;
+    const expected = PACK_CHART_FILES;
     expect(readdirSync(join(results, 'charts')).sort()).toEqual(expected.sort());
     const report = readFileSync(join(results, 'report.html'), 'utf8');
     expect(report).toContain('settle run --from RESULTS/manifest.json');

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { namedScenario, resolveScenario } from '../../packages/scenarios/src/index.js';
-import { EIGHT_CHARTS as CHART_NAMES, EIGHT_CHART_FILES } from '../helpers/charts.js';
+import { PACK_CHARTS as CHART_NAMES, PACK_CHART_FILES } from '../helpers/charts.js';
 import { BIN, tempDir } from '../helpers/cli.js';
 
 const HEAP_MB = 64;
@@ -59,6 +59,8 @@ describe(`settle compare of an ensemble whose tables do not fit in a ${HEAP_MB} 
       [
         '.settle-folder',
         'charts',
+        'cohorts.csv',
+        'flows.csv',
         'manifest.json',
         'measures.csv',
         'places.csv',
@@ -70,7 +72,7 @@ describe(`settle compare of an ensemble whose tables do not fit in a ${HEAP_MB} 
     const places = resolveScenario(namedScenario('baseline')!).config.places.length;
     const placeLines = readFileSync(join(out, 'places.csv'), 'utf8').trimEnd().split('\n').length - 1;
     expect(placeLines).toBe(SCENARIOS.length * REPLICATIONS * YEARS * places);
-    const expected = EIGHT_CHART_FILES;
+    const expected = PACK_CHART_FILES;
     expect(readdirSync(join(out, 'charts')).sort()).toEqual(expected.sort());
     const report = readFileSync(join(out, 'report.html'), 'utf8');
     for (const name of CHART_NAMES) expect(report).toContain(`charts/${name}.png`);

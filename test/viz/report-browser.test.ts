@@ -86,6 +86,18 @@ describe('report.html in headless Chromium', () => {
       for (const [i, n] of marks.entries()) expect(n, CHARTS[i].name).toBeGreaterThan(2);
       expect(errors).toEqual([]);
       expect(network).toEqual([]);
+      // The first table is the accountability table: cost per additional person kept, with intervals.
+      const first = await page.evaluate(() => {
+        const table = document.querySelector('table');
+        return {
+          className: table?.className,
+          head: table?.querySelector('thead')?.textContent ?? '',
+          cells: table?.querySelectorAll('tbody td').length ?? 0,
+        };
+      });
+      expect(first.className).toBe('accounts');
+      expect(first.head).toContain('Cost per additional person retained after 5 years');
+      expect(first.cells).toBeGreaterThan(0);
       await page.close();
     });
 

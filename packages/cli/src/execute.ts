@@ -1,11 +1,15 @@
 import { readdirSync } from 'node:fs';
 import {
+  COHORT_COLUMNS,
   checkMemoryBudget,
   DEFAULT_INTERVAL,
   type EnsembleResult,
   ensembleTasks,
   estimateJobResources,
+  FLOW_COLUMNS,
+  incrementalSummary,
   MEASURE_COLUMNS,
+  MeasureArrays,
   type ModelConfig,
   PLACE_COLUMNS,
   RESULT_FILES,
@@ -26,7 +30,6 @@ import { ontarioPlaces, type Scenario } from '@smart-settlement/scenarios';
 import type { Args } from './args.js';
 import { intOption, stringOption } from './args.js';
 import { type Job, jobConfigs } from './job.js';
-import { MeasureArrays } from './measure-arrays.js';
 import { memoryBudget } from './memory-budget.js';
 import { InputError, msg } from './messages.js';
 import { toCsv, toExactJson, toJson } from './output/csv.js';
@@ -170,7 +173,8 @@ function inProcess(job: Job, configs: ModelConfig[]) {
 }
 
 /**
- * Appends each run's rows to retention.csv, places.csv and measures.csv as it comes; returns
+ * Appends each run's rows to retention.csv, flows.csv, cohorts.csv, places.csv and
+ * measures.csv as it comes; returns
  * the values of every run's measures, kept as numbers for the summary.
  */
 async function writeRunTables(
@@ -179,11 +183,15 @@ async function writeRunTables(
   replications: number,
 ): Promise<MeasureArrays> {
   folder.write(RESULT_FILES.retention, csvHeader(RETENTION_COLUMNS));
+  folder.write(RESULT_FILES.flows, csvHeader(FLOW_COLUMNS));
+  folder.write(RESULT_FILES.cohorts, csvHeader(COHORT_COLUMNS));
   folder.write(RESULT_FILES.places, csvHeader(PLACE_COLUMNS));
   folder.write(RESULT_FILES.measures, csvHeader(MEASURE_COLUMNS));
   const measures = new MeasureArrays(replications);
   for await (const run of runs) {
     folder.append(RESULT_FILES.retention, csvBody(run.retention, RETENTION_COLUMNS));
+    folder.append(RESULT_FILES.flows, csvBody(run.flows, FLOW_COLUMNS));
+    folder.append(RESULT_FILES.cohorts, csvBody(run.cohorts, COHORT_COLUMNS));
     folder.append(RESULT_FILES.places, csvBody(run.places, PLACE_COLUMNS));
     folder.append(RESULT_FILES.measures, csvBody(run.measures, MEASURE_COLUMNS));
     measures.add(run.measures);
@@ -201,7 +209,7 @@ function csvBody<T extends object>(rows: readonly T[], columns: readonly (keyof 
   return toCsv(rows, columns).slice(csvHeader(columns).length);
 }
 
-/** The summary and paired differences of core's gatherEnsemble, from the measures' values alone (no rows kept). */
+/** The summary, paired differences and incremental measures of core's gatherEnsemble, from the measures' values alone (no rows kept). */
 function summarizeMeasures(configs: ModelConfig[], measures: MeasureArrays): EnsembleResult {
   const order = configs.map((c) => c.name);
   return {
@@ -209,6 +217,7 @@ function summarizeMeasures(configs: ModelConfig[], measures: MeasureArrays): Ens
     measures: [],
     summary: measures.summary(DEFAULT_INTERVAL, order),
     paired: configs.length > 1 ? measures.paired(order[0], DEFAULT_INTERVAL, order) : [],
+    incremental: configs.length > 1 ? incrementalSummary(measures, order[0], order, DEFAULT_INTERVAL) : [],
   };
 }
 

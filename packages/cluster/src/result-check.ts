@@ -1,4 +1,12 @@
-import { MEASURE_COLUMNS, MEASURES, PLACE_COLUMNS, RETENTION_COLUMNS } from '@smart-settlement/core';
+import {
+  COHORT_COLUMNS,
+  FLOW_COLUMNS,
+  HORIZONS,
+  MEASURE_COLUMNS,
+  MEASURES,
+  PLACE_COLUMNS,
+  RETENTION_COLUMNS,
+} from '@smart-settlement/core';
 import type { RunOutput } from '@smart-settlement/runner';
 
 /** What the coordinator knows a run's output must match: from the run's own spec. */
@@ -13,7 +21,10 @@ export interface ExpectedRun {
 }
 
 const OUTPUT_KEYS = [
+  'areas',
+  'cohorts',
   'finalAgents',
+  'flows',
   'measures',
   'offers',
   'places',
@@ -22,6 +33,9 @@ const OUTPUT_KEYS = [
   'scenario',
   'seed',
 ];
+const AREA_KEYS = ['kind', 'name', 'places'];
+const AREA_KINDS = new Set(['region', 'place', 'places', 'people', 'class']);
+const HORIZON_SET = new Set<number>(HORIZONS);
 const OFFER_KEYS = ['accepted', 'reached'];
 const SHARE = 'a share from 0 to 1, or NaN';
 const COUNT = 'a number of 0 or more';
@@ -37,8 +51,18 @@ const PLACE_COUNTS = new Set([
   'acceptedOffer',
   'vacancies',
   'initiatives',
+  'clawbacks',
 ]);
-const RETENTION_COUNTS = new Set(['cohorts', 'arrived', 'stayed', 'moved', 'left']);
+const RETENTION_COUNTS = new Set([
+  'cohorts',
+  'arrived',
+  'stayed',
+  'moved',
+  'movedToMetro',
+  'movedToSmaller',
+  'left',
+]);
+const COHORT_COUNTS = ['arrived', 'stayed', 'moved', 'left'] as const;
 const MEASURE_SHARES = new Set([
   'retention1',
   'retention3',
@@ -46,6 +70,12 @@ const MEASURE_SHARES = new Set([
   'retention10',
   'matchedShare',
   'engagedShare',
+  'movedToMetro5',
+  'movedToSmaller5',
+  'leftRegion5',
+  'movedToMetro10',
+  'movedToSmaller10',
+  'leftRegion10',
 ]);
 const MEASURE_NAMES = new Set<string>(MEASURES);
 /** Areas a retention or measure row may name besides the places (region, pooled groups): a generous bound. */
@@ -131,6 +161,56 @@ function checkOutput(value: unknown, expected: ExpectedRun): asserts value is Ru
     const departures = row.departures;
     if (typeof departures !== 'number' || departures < -1 || departures > 1)
       fail(`${at}.departures`, departures, 'a number from -1 to 1, or NaN');
+  });
+
+  const areaList = rows('areas', areas);
+  areaList.forEach((item, i) => {
+    const at = `areas[${i}]`;
+    const area = checkKeys(item, AREA_KEYS, at);
+    checkArea(area.name, `${at}.name`);
+    if (typeof area.kind !== 'string' || !AREA_KINDS.has(area.kind))
+      fail(`${at}.kind`, area.kind, [...AREA_KINDS].join(', '));
+    if (!Array.isArray(area.places) || !area.places.every((p) => typeof p === 'string' && places.has(p)))
+      fail(`${at}.places`, area.places, 'a list of places of the scenario');
+  });
+
+  const horizons = HORIZONS.filter((k) => k <= expected.years).length;
+  rows('flows', horizons * places.size * (places.size + 1)).forEach((item, i) => {
+    const at = `flows[${i}]`;
+    const row = checkRow(item, FLOW_COLUMNS, at, expected);
+    if (
+      !HORIZON_SET.has(row.yearsSinceArrival as number) ||
+      (row.yearsSinceArrival as number) > expected.years
+    )
+      fail(
+        `${at}.yearsSinceArrival`,
+        row.yearsSinceArrival,
+        `one of ${HORIZONS.join(', ')} up to ${expected.years}`,
+      );
+    if (typeof row.firstPlace !== 'string' || !places.has(row.firstPlace))
+      fail(`${at}.firstPlace`, row.firstPlace, 'a place of the scenario');
+    if (
+      typeof row.destination !== 'string' ||
+      (!places.has(row.destination) && !row.destination.startsWith('left '))
+    )
+      fail(`${at}.destination`, row.destination, 'a place of the scenario, or "left <region>"');
+    checkCount(row.people, `${at}.people`);
+  });
+
+  rows('cohorts', areas * horizons * expected.years).forEach((item, i) => {
+    const at = `cohorts[${i}]`;
+    const row = checkRow(item, COHORT_COLUMNS, at, expected);
+    checkArea(row.area, `${at}.area`);
+    if (
+      !Number.isInteger(row.cohort) ||
+      (row.cohort as number) < 0 ||
+      (row.cohort as number) >= expected.years
+    )
+      fail(`${at}.cohort`, row.cohort, `an integer from 0 to ${expected.years - 1}`);
+    if (!HORIZON_SET.has(row.yearsSinceArrival as number))
+      fail(`${at}.yearsSinceArrival`, row.yearsSinceArrival, `one of ${HORIZONS.join(', ')}`);
+    for (const column of COHORT_COUNTS) checkCount(row[column], `${at}.${column}`);
+    checkShare(row.retention, `${at}.retention`);
   });
 
   rows('measures', areas * MEASURES.length).forEach((item, i) => {

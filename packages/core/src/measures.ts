@@ -1,6 +1,4 @@
-import type { RunResult } from './model.js';
 import type { RunKey } from './observe/observer.js';
-import { INCENTIVE_TAKERS, SMALLER_PLACES } from './observe/retention.js';
 
 /** The accountability measures, one value per run and area. */
 export const MEASURES = [
@@ -8,12 +6,25 @@ export const MEASURES = [
   'retention3',
   'retention5',
   'retention10',
+  'retained5',
+  'retained10',
+  'movedToMetro5',
+  'movedToSmaller5',
+  'leftRegion5',
+  'movedToMetro10',
+  'movedToSmaller10',
+  'leftRegion10',
   'matchedShare',
   'equityMean',
   'engagedShare',
   'populationChange',
+  'personYears',
   'labourGap',
   'programmeCost',
+  'grossSpending',
+  'clawbacks',
+  'programmeCost5',
+  'programmeCost10',
   'costPerRetained5',
   'income',
   'uptake',
@@ -62,6 +73,55 @@ export const MEASURE_INFO: Record<Measure, MeasureInfo> = {
     unit: 'share of arrivals',
     format: 'percent',
   },
+  retained5: {
+    label: 'People still in their first place after 5 years',
+    description:
+      'people of the cohorts that reached 5 years still in their first place 5 years after arrival (region: still in the region)',
+    unit: 'people',
+    format: 'count',
+  },
+  retained10: {
+    label: 'People still in their first place after 10 years',
+    description: 'same, 10 years after arrival, of the cohorts that reached 10 years',
+    unit: 'people',
+    format: 'count',
+  },
+  movedToMetro5: {
+    label: 'Moved to a metro within 5 years',
+    description: 'share of arrivals in a metro (a place not among the smaller places) 5 years after arrival',
+    unit: 'share of arrivals',
+    format: 'percent',
+  },
+  movedToSmaller5: {
+    label: 'Moved to another smaller place within 5 years',
+    description: 'share of arrivals in a smaller place other than their first 5 years after arrival',
+    unit: 'share of arrivals',
+    format: 'percent',
+  },
+  leftRegion5: {
+    label: 'Left the region within 5 years',
+    description: 'share of arrivals who had left the region 5 years after arrival',
+    unit: 'share of arrivals',
+    format: 'percent',
+  },
+  movedToMetro10: {
+    label: 'Moved to a metro within 10 years',
+    description: 'same as movedToMetro5, 10 years after arrival',
+    unit: 'share of arrivals',
+    format: 'percent',
+  },
+  movedToSmaller10: {
+    label: 'Moved to another smaller place within 10 years',
+    description: 'same as movedToSmaller5, 10 years after arrival',
+    unit: 'share of arrivals',
+    format: 'percent',
+  },
+  leftRegion10: {
+    label: 'Left the region within 10 years',
+    description: 'same as leftRegion5, 10 years after arrival',
+    unit: 'share of arrivals',
+    format: 'percent',
+  },
   matchedShare: {
     label: 'Newcomers in jobs matching their skills',
     description: 'share of newcomers present in jobs that match their skills, last year',
@@ -86,6 +146,13 @@ export const MEASURE_INFO: Record<Measure, MeasureInfo> = {
     unit: 'people',
     format: 'count',
   },
+  personYears: {
+    label: 'Person-years lived by newcomers',
+    description:
+      'years lived in the area by newcomers over the run: the newcomers present at the end of each year, summed',
+    unit: 'person-years',
+    format: 'count',
+  },
   labourGap: {
     label: 'Unfilled vacancies, last year',
     description: 'vacancies left unfilled in the last year',
@@ -93,14 +160,41 @@ export const MEASURE_INFO: Record<Measure, MeasureInfo> = {
     format: 'count',
   },
   programmeCost: {
-    label: 'Programme cost, whole run',
-    description: 'programme dollars over the whole run',
+    label: 'Net programme cost, whole run',
+    description: 'programme dollars over the whole run, net of clawbacks repaid (grossSpending - clawbacks)',
+    unit: 'dollars',
+    format: 'dollars',
+  },
+  grossSpending: {
+    label: 'Gross programme spending, whole run',
+    description:
+      'programme dollars paid out over the whole run (incentives, services, engagement), before clawbacks',
+    unit: 'dollars',
+    format: 'dollars',
+  },
+  clawbacks: {
+    label: 'Clawbacks repaid, whole run',
+    description: 'dollars repaid over the whole run by incentive takers who left before their term ended',
+    unit: 'dollars',
+    format: 'dollars',
+  },
+  programmeCost5: {
+    label: 'Net programme cost, years whose cohorts reached 5 years',
+    description:
+      'net programme dollars spent in the years whose cohorts reached 5 years (the numerator of the 5-year cost figures)',
+    unit: 'dollars',
+    format: 'dollars',
+  },
+  programmeCost10: {
+    label: 'Net programme cost, years whose cohorts reached 10 years',
+    description: 'same as programmeCost5, for the cohorts that reached 10 years',
     unit: 'dollars',
     format: 'dollars',
   },
   costPerRetained5: {
-    label: 'Cost per newcomer still present after 5 years',
-    description: 'programme dollars per person still in their first place 5 years after arrival',
+    label: 'Average cost per newcomer still present after 5 years (all of them, not additional)',
+    description:
+      'average cost: programmeCost5 divided by everyone still in their first place 5 years after arrival, including those who would have stayed without the programme (for the cost of an additional person retained see costPerAdditionalRetained5)',
     unit: 'dollars per person',
     format: 'dollars',
   },
@@ -134,89 +228,3 @@ export const MEASURE_COLUMNS = [
   'measure',
   'value',
 ] as const satisfies readonly (keyof MeasureRow)[];
-
-const RETENTION_YEARS: [Measure, number][] = [
-  ['retention1', 1],
-  ['retention3', 3],
-  ['retention5', 5],
-  ['retention10', 10],
-];
-
-/**
- * Turns a run's tables into the accountability measures for the region, the smaller
- * places together, and each place. Retention k pools the cohorts that reached k years.
- * Cost per person retained divides the programme money spent in the years whose cohorts
- * reached 5 years by the people of those cohorts still in their first place (for the
- * region: still in the region) 5 years after arrival. Uptake (region only, when an offer
- * was made) is the share of the newcomers an incentive offer reached who accepted it. Other
- * areas of the retention table (the immigrant classes) get their retention measures.
- */
-export function runMeasures(run: RunResult, region: string): MeasureRow[] {
-  const out: MeasureRow[] = [];
-  const push = (area: string, measure: Measure, value: number) => {
-    if (Number.isFinite(value)) out.push({ ...run.key, area, measure, value });
-  };
-  const byArea = new Map<string, Map<number, (typeof run.retention)[number]>>();
-  for (const row of run.retention) {
-    let m = byArea.get(row.area);
-    if (!m) byArea.set(row.area, (m = new Map()));
-    m.set(row.yearsSinceArrival, row);
-  }
-  const lastYear = run.years - 1;
-  const placeNames = [...new Set(run.places.map((r) => r.place))];
-  const smallerNames = new Set(run.places.filter((r) => r.smaller).map((r) => r.place));
-  const areas: [string, (place: string) => boolean][] = [
-    [region, () => true],
-    [SMALLER_PLACES, (p) => smallerNames.has(p)],
-    [INCENTIVE_TAKERS, () => false],
-    ...placeNames.map((name): [string, (p: string) => boolean] => [name, (p) => p === name]),
-  ];
-  const listed = new Set(areas.map(([area]) => area));
-  for (const [area, ret] of byArea) {
-    if (listed.has(area)) continue;
-    for (const [measure, k] of RETENTION_YEARS) {
-      const row = ret.get(k);
-      if (row && row.arrived > 0) push(area, measure, row.retention);
-    }
-  }
-  if (run.offers && run.offers.reached > 0) push(region, 'uptake', run.offers.accepted / run.offers.reached);
-  for (const [area, member] of areas) {
-    const ret = byArea.get(area);
-    for (const [measure, k] of RETENTION_YEARS) {
-      const row = ret?.get(k);
-      if (row && row.arrived > 0) push(area, measure, row.retention);
-    }
-    let newcomers = 0;
-    let matched = 0;
-    let equity = 0;
-    let engaged = 0;
-    let gap = 0;
-    let cost = 0;
-    let costToFive = 0;
-    let income = 0;
-    for (const r of run.places) {
-      if (!member(r.place)) continue;
-      cost += r.programmeCost;
-      if (r.year <= lastYear - 4) costToFive += r.programmeCost;
-      if (r.year !== lastYear) continue;
-      newcomers += r.newcomers;
-      matched += r.matchedShare * r.newcomers;
-      equity += r.equityMean * r.newcomers;
-      engaged += r.engagedShare * r.newcomers;
-      gap += r.labourGap;
-      income += r.income;
-    }
-    if (run.places.length > 0 && area !== INCENTIVE_TAKERS) {
-      push(area, 'matchedShare', newcomers > 0 ? matched / newcomers : Number.NaN);
-      push(area, 'equityMean', newcomers > 0 ? equity / newcomers : Number.NaN);
-      push(area, 'engagedShare', newcomers > 0 ? engaged / newcomers : Number.NaN);
-      push(area, 'populationChange', newcomers);
-      push(area, 'labourGap', gap);
-      push(area, 'programmeCost', cost);
-      push(area, 'income', income);
-      const five = ret?.get(5);
-      if (five && five.stayed > 0) push(area, 'costPerRetained5', costToFive / five.stayed);
-    }
-  }
-  return out;
-}

@@ -1,5 +1,8 @@
 import { createWorld } from './create-world.js';
 import type { ModelConfig } from './model-config.js';
+import type { AreaInfo } from './observe/areas.js';
+import type { CohortRow } from './observe/cohorts.js';
+import type { FlowRow } from './observe/flows.js';
 import type { Observer, RunKey } from './observe/observer.js';
 import { PlaceObserver, type PlaceRow } from './observe/places.js';
 import { RetentionObserver, type RetentionRow } from './observe/retention.js';
@@ -25,6 +28,12 @@ export interface RunResult {
   agentScale: number;
   years: number;
   retention: RetentionRow[];
+  /** Where the newcomers of each first place are at the horizons (flows.csv). */
+  flows: FlowRow[];
+  /** Retention by arrival cohort, for the region and the groups (cohorts.csv). */
+  cohorts: CohortRow[];
+  /** The areas of the retention rows and what each pools (the places of a group). */
+  areas: AreaInfo[];
   /** Empty when a placeSink took the rows. */
   places: PlaceRow[];
   /** Agents present at the end. */
@@ -84,6 +93,9 @@ export class Model {
       agentScale: this.config.agentScale,
       years: this.world.year,
       retention: this.retention.rows(this.config.agentScale),
+      flows: this.retention.flowRows(this.config.agentScale),
+      cohorts: this.retention.cohortRows(this.config.agentScale),
+      areas: this.retention.areas(),
       places: this.placeObserver.rows(),
       finalAgents: this.world.people.count,
       offers: {

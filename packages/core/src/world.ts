@@ -19,8 +19,10 @@ export interface YearTallies {
   acceptedOffer: Float64Array;
   /** Newcomers placed by allocation this year, by assigned place. */
   assigned: Float64Array;
-  /** Programme spending per place this year, in dollars. */
+  /** Programme spending per place this year, in dollars, net of clawbacks repaid. */
   cost: Float64Array;
+  /** Clawbacks repaid to the programme of each place this year, in dollars (already taken off `cost`). */
+  clawbacks: Float64Array;
   /** Matches made this year by [place * 3 + occupation], in agents. */
   newMatches: Float64Array;
 }
@@ -99,6 +101,7 @@ function emptyTallies(n: number): YearTallies {
     acceptedOffer: new Float64Array(n),
     assigned: new Float64Array(n),
     cost: new Float64Array(n),
+    clawbacks: new Float64Array(n),
     newMatches: new Float64Array(n * OCCUPATIONS.length),
   };
 }

@@ -1,4 +1,7 @@
 import {
+  type AreaInfo,
+  type CohortRow,
+  type FlowRow,
   type MeasureRow,
   type ModelConfig,
   type PlaceRow,
@@ -25,6 +28,10 @@ export interface RunOutput {
   replication: number;
   seed: number;
   retention: RetentionRow[];
+  flows: FlowRow[];
+  cohorts: CohortRow[];
+  /** The areas of the retention rows and the places each pools. */
+  areas: AreaInfo[];
   places: PlaceRow[];
   measures: MeasureRow[];
   /** Agents present at the end. */
@@ -44,6 +51,9 @@ export function executeRun(
     replication: spec.replication,
     seed: spec.seed,
     retention: result.retention,
+    flows: result.flows,
+    cohorts: result.cohorts,
+    areas: result.areas,
     places: result.places,
     measures: runMeasures(result, config.region),
     finalAgents: result.finalAgents,

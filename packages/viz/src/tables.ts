@@ -8,6 +8,12 @@ export type { PlaceSummary, PolicySummary, ScenarioSummary, SummaryDocument } fr
 export type { ResultTables, RetentionColumns, SmallerPlacesColumns } from './result-tables.js';
 
 /**
+ * What the charts built from summary.json alone read: `{ summary }`. Every ResultTables is
+ * one, so such a builder serves the briefing pack and a browser that has only summary.json.
+ */
+export type SummaryTables = Pick<ResultTables, 'summary'>;
+
+/**
  * The code of an area in the retention columns (the value of their `area` column); throws
  * if the tables hold no retention of that area (it was not among the areas read).
  * @example

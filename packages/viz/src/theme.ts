@@ -1,5 +1,5 @@
 import type { Config } from 'vega-lite';
-import type { ResultTables } from './tables.js';
+import type { SummaryTables } from './tables.js';
 import { wrapText } from './text-width.js';
 
 /**
@@ -62,7 +62,7 @@ export const THEME: Config = {
 };
 
 /** Scenario names in the order of the results folder (the reference first). */
-export function scenarioNames(tables: ResultTables): string[] {
+export function scenarioNames(tables: SummaryTables): string[] {
   return tables.summary.scenarios.map((s) => s.name);
 }
 
@@ -71,7 +71,7 @@ export function scenarioNames(tables: ResultTables): string[] {
  * @example
  * encoding: { color: scenarioColour(tables) }
  */
-export function scenarioColour(tables: ResultTables, field = 'scenario', title: string | null = 'Scenario') {
+export function scenarioColour(tables: SummaryTables, field = 'scenario', title: string | null = 'Scenario') {
   const names = scenarioNames(tables);
   return {
     field,
@@ -87,7 +87,7 @@ export function scenarioColour(tables: ResultTables, field = 'scenario', title: 
  * The source and caveat line under every title: which scenarios, which seed and how many
  * replications, what the bands mean, and that these are model outcomes.
  */
-export function sourceLine(tables: ResultTables): string {
+export function sourceLine(tables: SummaryTables): string {
   const s = tables.summary;
   const pct = Math.round(s.interval * 100);
   return (
@@ -103,7 +103,7 @@ export function sourceLine(tables: ResultTables): string {
  * @example
  * title: chartTitle(tables, 'Who stays', 620, 'Share still in their first place')
  */
-export function chartTitle(tables: ResultTables, text: string, width: number, ...lines: string[]) {
+export function chartTitle(tables: SummaryTables, text: string, width: number, ...lines: string[]) {
   const size = THEME.title?.subtitleFontSize ?? 12;
   return {
     text,

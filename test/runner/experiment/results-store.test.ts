@@ -21,6 +21,9 @@ function fakeOutput(id: number, k = 3): RunOutput {
     seed: 1,
     retention: [],
     offers: { reached: 0, accepted: 0 },
+    flows: [],
+    cohorts: [],
+    areas: [],
     places: [],
     finalAgents: 0,
     measures: Array.from({ length: k }, (_, j) => ({

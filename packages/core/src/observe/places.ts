@@ -29,6 +29,8 @@ export interface PlaceRow extends RunKey {
   initiatives: number;
   /** Programme dollars spent in the place this year (incentives, services, engagement, less clawbacks). */
   programmeCost: number;
+  /** Clawbacks repaid this year by incentive takers who left the place before their term (already taken off programmeCost). */
+  clawbacks: number;
   /** Newcomers' yearly earnings in the place, dollars. */
   income: number;
 }
@@ -60,6 +62,7 @@ export const PLACE_COLUMNS = [
   'hostOpenness',
   'initiatives',
   'programmeCost',
+  'clawbacks',
   'income',
 ] as const satisfies readonly (keyof PlaceRow)[];
 
@@ -128,6 +131,7 @@ export class PlaceObserver implements Observer {
         hostOpenness: places.hostOpenness[j],
         initiatives: places.initiatives[j],
         programmeCost: tallies.cost[j],
+        clawbacks: tallies.clawbacks[j],
         income: this.income[j] * earnings,
       };
       if (this.sink) this.sink(row);

@@ -1,10 +1,27 @@
-import { DISPERSED } from '../people.js';
+import type { PlaceKind } from '../config.js';
 import type { World } from '../world.js';
+import {
+  type AreaInfo,
+  classArea,
+  ENGAGEMENT_PILOT_RESIDENTS,
+  HORIZONS,
+  isEngagementPilot,
+  leftRegionDestination,
+  PEOPLE_GROUPS,
+  PLACE_GROUPS,
+} from './areas.js';
+import type { CohortRow } from './cohorts.js';
+import type { FlowRow } from './flows.js';
 import type { Observer, RunKey } from './observer.js';
 
 /** One row of the retention table: cohorts pooled, for one area and years since arrival. */
 export interface RetentionRow extends RunKey {
-  /** A place (first place of settlement), the smaller places together, or the whole region. */
+  /**
+   * A place (first place of settlement), a group of places (the smaller places, mid-size
+   * cities, small centres, engagement pilot residents), the people a policy acted on
+   * (incentive takers, those served by welcome services, assigned people), an immigrant
+   * class (still anywhere in the region, as the region), or the whole region.
+   */
   area: string;
   /** 1 = at the end of the year of arrival. */
   yearsSinceArrival: number;
@@ -14,8 +31,12 @@ export interface RetentionRow extends RunKey {
   arrived: number;
   /** Still in their first place (for the region: still anywhere in the region). */
   stayed: number;
-  /** Moved to another place in the region (0 for the region itself). */
+  /** Moved to another place in the region (0 for the region itself): movedToMetro + movedToSmaller. */
   moved: number;
+  /** Moved to a metro (a place that is not one of the smaller places). */
+  movedToMetro: number;
+  /** Moved to a smaller place other than their first place. */
+  movedToSmaller: number;
   /** Left the region. */
   left: number;
   /** stayed / arrived. */
@@ -35,47 +56,67 @@ export const RETENTION_COLUMNS = [
   'arrived',
   'stayed',
   'moved',
+  'movedToMetro',
+  'movedToSmaller',
   'left',
   'retention',
   'departures',
 ] as const satisfies readonly (keyof RetentionRow)[];
 
-/** Name of the area that pools all smaller places. */
-export const SMALLER_PLACES = 'Smaller places';
-/** Name of the area that pools everyone who settled on an incentive offer (wherever they were placed). */
-export const INCENTIVE_TAKERS = 'Incentive takers';
+/** Counts by [cohort][years since arrival][place] (places = 1 for a people group), in agents. */
+interface Cube {
+  n: number;
+  members: readonly number[];
+  /** By [cohort * n + place]. */
+  arrived: Float64Array;
+  stayed: Float64Array;
+  moved: Float64Array;
+  movedSmaller: Float64Array;
+  left: Float64Array;
+}
 
-/**
- * Name of the area of one immigrant class, e.g. "Family class". Its rows are retention in
- * the region (still anywhere in it), as the class-level evidence is: written only when the
- * intake has more than one class.
- */
-export function classArea(className: string): string {
-  return `${className.charAt(0).toUpperCase()}${className.slice(1)} class`;
+/** One area of the rows: its name, what it pools, and its counts. */
+interface Area {
+  info: AreaInfo;
+  cube: Cube;
 }
 
 /**
  * Tracks, for every cohort, years since arrival and first place, how many are still in
- * their first place, have moved within the region, or have left it.
+ * their first place, have moved within the region (to a metro or to a smaller place), or
+ * have left it; the same for the people a policy acted on; and, at the HORIZONS, where
+ * everyone of each first place is (the flows). All counts live in typed arrays sized once,
+ * so the yearly pass over people allocates nothing.
  */
 export class RetentionObserver implements Observer {
-  private stayed: Float64Array;
-  private moved: Float64Array;
-  private left: Float64Array;
-  private arrived: Float64Array | undefined;
-  private stayedOnOffer = new Float64Array(0);
-  private movedOnOffer = new Float64Array(0);
-  private leftOnOffer = new Float64Array(0);
-  private arrivedOnOffer: Float64Array | undefined;
+  private stayed = new Float64Array(0);
+  private moved = new Float64Array(0);
+  private movedSmaller = new Float64Array(0);
+  private left = new Float64Array(0);
+  private arrived: Float64Array = new Float64Array(0);
+  /** People groups: by [(group * Y + cohort) * Y + k], arrivals by [group * Y + cohort]. */
+  private groupStayed = new Float64Array(0);
+  private groupMoved = new Float64Array(0);
+  private groupMovedSmaller = new Float64Array(0);
+  private groupLeft = new Float64Array(0);
+  private groupArrived = new Float64Array(0);
+  private readonly groupFlags = Uint8Array.from(PEOPLE_GROUPS, (g) => g.flag);
+  /** Flows at the horizons: by [(horizon * n + first) * (n + 1) + destination], destination n = left. */
+  private flow = new Float64Array(0);
+  /** Index in HORIZONS of each k (years since arrival - 1), or -1. */
+  private readonly horizonOf: Int8Array;
+  private pilot = new Uint8Array(0);
+  /** By class, in the region: [(cohort * Y + k) * classes + class], from the world's counters. */
   private presentByClass = new Float64Array(0);
   private leftByClass = new Float64Array(0);
-  private arrivedByClass: Float64Array | undefined;
+  private arrivedByClass: Float64Array = new Float64Array(0);
   private classNames: readonly string[] = [];
   private lastYear = -1;
   private n = 0;
-  private years: number;
+  private readonly years: number;
   private names: string[] = [];
   private smaller: Uint8Array = new Uint8Array(0);
+  private kinds: readonly PlaceKind[] = [];
   private region = '';
 
   constructor(
@@ -83,47 +124,86 @@ export class RetentionObserver implements Observer {
     years: number,
   ) {
     this.years = Math.max(1, years);
-    this.stayed = new Float64Array(0);
-    this.moved = new Float64Array(0);
-    this.left = new Float64Array(0);
+    this.horizonOf = new Int8Array(this.years).fill(-1);
+    HORIZONS.forEach((k, h) => {
+      if (k <= this.years) this.horizonOf[k - 1] = h;
+    });
   }
 
   /** Counts, for every cohort and first place, who stayed, moved or left by the end of the year. */
   observe(world: World): void {
-    const { people, places } = world;
+    const { people, places, effects, tallies } = world;
     const n = places.n;
     const Y = this.years;
+    const G = PEOPLE_GROUPS.length;
+    const H = HORIZONS.length;
     if (this.n === 0) {
       this.n = n;
       this.names = places.names;
       this.smaller = places.smaller;
+      this.kinds = places.kinds;
       this.region = world.config.region;
       this.stayed = new Float64Array(Y * Y * n);
       this.moved = new Float64Array(Y * Y * n);
+      this.movedSmaller = new Float64Array(Y * Y * n);
       this.left = new Float64Array(Y * Y * n);
-      this.stayedOnOffer = new Float64Array(Y * Y);
-      this.movedOnOffer = new Float64Array(Y * Y);
-      this.leftOnOffer = new Float64Array(Y * Y);
+      this.groupStayed = new Float64Array(G * Y * Y);
+      this.groupMoved = new Float64Array(G * Y * Y);
+      this.groupMovedSmaller = new Float64Array(G * Y * Y);
+      this.groupLeft = new Float64Array(G * Y * Y);
+      this.groupArrived = new Float64Array(G * Y);
+      this.flow = new Float64Array(H * n * (n + 1));
+      this.pilot = new Uint8Array(n);
       this.classNames = world.classNames;
       this.presentByClass = new Float64Array(Y * Y * world.classNames.length);
       this.leftByClass = new Float64Array(Y * Y * world.classNames.length);
     }
     const t = world.year;
+    for (let j = 0; j < n; j++) if (isEngagementPilot(effects, j)) this.pilot[j] = 1;
+    for (let g = 0; g < G; g++) {
+      const tally = tallies[PEOPLE_GROUPS[g].arrivals];
+      let a = 0;
+      for (let j = 0; j < n; j++) a += tally[j];
+      this.groupArrived[g * Y + t] = a;
+    }
+    const { arrival, firstPlace, place, flags } = people;
+    const smaller = this.smaller;
     for (let i = 0; i < people.count; i++) {
-      const c = people.arrival[i];
-      const first = people.firstPlace[i];
-      const idx = (c * Y + (t - c)) * n + first;
-      const home = people.place[i] === first;
+      const c = arrival[i];
+      const first = firstPlace[i];
+      const now = place[i];
+      const ck = c * Y + (t - c);
+      const idx = ck * n + first;
+      const home = now === first;
       if (home) this.stayed[idx] += 1;
-      else this.moved[idx] += 1;
-      if (people.flags[i] & DISPERSED) {
-        if (home) this.stayedOnOffer[c * Y + (t - c)] += 1;
-        else this.movedOnOffer[c * Y + (t - c)] += 1;
+      else {
+        this.moved[idx] += 1;
+        if (smaller[now]) this.movedSmaller[idx] += 1;
+      }
+      const h = this.horizonOf[t - c];
+      if (h >= 0) this.flow[(h * n + first) * (n + 1) + now] += 1;
+      const f = flags[i];
+      if (f === 0) continue;
+      for (let g = 0; g < G; g++) {
+        if ((f & this.groupFlags[g]) === 0) continue;
+        const gi = g * Y * Y + ck;
+        if (home) this.groupStayed[gi] += 1;
+        else {
+          this.groupMoved[gi] += 1;
+          if (smaller[now]) this.groupMovedSmaller[gi] += 1;
+        }
       }
     }
     for (let c = 0; c <= t; c++) {
-      for (let p = 0; p < n; p++) this.left[(c * Y + (t - c)) * n + p] = world.leftByCohort[c * n + p];
-      this.leftOnOffer[c * Y + (t - c)] = world.leftOnOfferByCohort[c];
+      const ck = c * Y + (t - c);
+      for (let p = 0; p < n; p++) this.left[ck * n + p] = world.leftByCohort[c * n + p];
+      const h = this.horizonOf[t - c];
+      if (h >= 0)
+        for (let p = 0; p < n; p++) this.flow[(h * n + p) * (n + 1) + n] += world.leftByCohort[c * n + p];
+      for (let g = 0; g < G; g++) {
+        const gi = g * Y * Y + ck;
+        this.groupLeft[gi] = this.groupArrived[g * Y + c] - this.groupStayed[gi] - this.groupMoved[gi];
+      }
     }
     // By class, in the region: present = arrived - left, from the world's counters (no person loop).
     const C = this.classNames.length;
@@ -136,88 +216,176 @@ export class RetentionObserver implements Observer {
     }
     this.arrivedByClass = world.arrivedByClass;
     this.arrived = world.arrivedByCohort;
-    this.arrivedOnOffer = world.arrivedOnOfferByCohort;
     this.lastYear = t;
   }
 
-  /** Pooled rows for the region, the smaller places, the incentive takers, each class and each place, in people (agents x scale). */
-  rows(scale: number): RetentionRow[] {
-    const out: RetentionRow[] = [];
+  /**
+   * The areas of the rows, in order: the region, the groups of places that have places, the
+   * engagement pilots' residents (if a programme acted), the people groups a policy acted on
+   * (if anyone was), each immigrant class (when the intake has more than one), and each place.
+   */
+  areas(): AreaInfo[] {
+    return this.areaCubes().map((a) => a.info);
+  }
+
+  private areaCubes(): Area[] {
+    const out: Area[] = [];
     if (this.lastYear < 0) return out;
     const n = this.n;
-    this.pushRows(
-      out,
-      scale,
-      this.region,
-      true,
-      this.pooled(range(n), this.arrived!, this.stayed, this.moved, this.left),
-    );
-    this.pushRows(
-      out,
-      scale,
-      SMALLER_PLACES,
-      false,
-      this.pooled(
-        range(n).filter((p) => this.smaller[p]),
-        this.arrived!,
-        this.stayed,
-        this.moved,
-        this.left,
-      ),
-    );
-    if (this.arrivedOnOffer!.some((a) => a > 0)) {
-      this.pushRows(out, scale, INCENTIVE_TAKERS, false, {
-        n: 1,
-        members: [0],
-        arrived: this.arrivedOnOffer!,
-        stayed: this.stayedOnOffer,
-        moved: this.movedOnOffer,
-        left: this.leftOnOffer,
-      });
+    const all = range(n);
+    const byPlace = (name: string, kind: AreaInfo['kind'], members: number[]): Area => ({
+      info: { name, kind, places: members.map((p) => this.names[p]) },
+      cube: {
+        n,
+        members,
+        arrived: this.arrived,
+        stayed: this.stayed,
+        moved: this.moved,
+        movedSmaller: this.movedSmaller,
+        left: this.left,
+      },
+    });
+    out.push(byPlace(this.region, 'region', all));
+    for (const group of PLACE_GROUPS) {
+      const members = all.filter((p) => group.member(this.kinds[p], this.smaller[p] === 1));
+      if (members.length) out.push(byPlace(group.name, 'places', members));
     }
+    const pilots = all.filter((p) => this.pilot[p]);
+    if (pilots.length) out.push(byPlace(ENGAGEMENT_PILOT_RESIDENTS, 'places', pilots));
+    const Y = this.years;
+    PEOPLE_GROUPS.forEach((group, g) => {
+      const arrived = this.groupArrived.subarray(g * Y, (g + 1) * Y);
+      if (!arrived.some((a) => a > 0)) return;
+      const slice = (a: Float64Array) => a.subarray(g * Y * Y, (g + 1) * Y * Y);
+      out.push({
+        info: { name: group.name, kind: 'people', places: [] },
+        cube: {
+          n: 1,
+          members: [0],
+          arrived,
+          stayed: slice(this.groupStayed),
+          moved: slice(this.groupMoved),
+          movedSmaller: slice(this.groupMovedSmaller),
+          left: slice(this.groupLeft),
+        },
+      });
+    });
     const C = this.classNames.length;
     if (C > 1) {
-      for (let cl = 0; cl < C; cl++) {
-        this.pushRows(out, scale, classArea(this.classNames[cl]), true, {
-          n: C,
-          members: [cl],
-          arrived: this.arrivedByClass!,
-          stayed: this.presentByClass,
-          moved: new Float64Array(this.presentByClass.length),
-          left: this.leftByClass,
+      const none = new Float64Array(this.presentByClass.length);
+      for (let cl = 0; cl < C; cl++)
+        out.push({
+          info: { name: classArea(this.classNames[cl]), kind: 'class', places: [] },
+          cube: {
+            n: C,
+            members: [cl],
+            arrived: this.arrivedByClass,
+            stayed: this.presentByClass,
+            moved: none,
+            movedSmaller: none,
+            left: this.leftByClass,
+          },
         });
-      }
     }
-    for (let p = 0; p < n; p++) {
-      this.pushRows(
-        out,
-        scale,
-        this.names[p],
-        false,
-        this.pooled([p], this.arrived!, this.stayed, this.moved, this.left),
-      );
+    for (let p = 0; p < n; p++) out.push(byPlace(this.names[p], 'place', [p]));
+    return out;
+  }
+
+  /** Pooled rows for each area (the region, groups, people groups, classes, each place), in people (agents x scale). */
+  rows(scale: number): RetentionRow[] {
+    const out: RetentionRow[] = [];
+    for (const { info, cube } of this.areaCubes()) this.pushRows(out, scale, info, cube);
+    return out;
+  }
+
+  /**
+   * Retention of each arrival cohort at the HORIZONS, for the region, the groups of places,
+   * the people groups and the classes (not each place: see flows and retention for places), in people.
+   */
+  cohortRows(scale: number): CohortRow[] {
+    const out: CohortRow[] = [];
+    const Y = this.years;
+    for (const { info, cube } of this.areaCubes()) {
+      if (info.kind === 'place') continue;
+      const region = info.kind === 'region' || info.kind === 'class';
+      for (const k of HORIZONS) {
+        for (let c = 0; c + k - 1 <= this.lastYear; c++) {
+          let arrived = 0;
+          let stayed = 0;
+          let moved = 0;
+          let left = 0;
+          for (const p of cube.members) {
+            const idx = (c * Y + k - 1) * cube.n + p;
+            arrived += cube.arrived[c * cube.n + p];
+            stayed += cube.stayed[idx];
+            moved += cube.moved[idx];
+            left += cube.left[idx];
+          }
+          if (arrived === 0) continue;
+          if (region) {
+            stayed += moved;
+            moved = 0;
+          }
+          out.push({
+            scenario: this.key.scenario,
+            replication: this.key.replication,
+            seed: this.key.seed,
+            area: info.name,
+            cohort: c,
+            yearsSinceArrival: k,
+            arrived: arrived * scale,
+            stayed: stayed * scale,
+            moved: moved * scale,
+            left: left * scale,
+            retention: stayed / arrived,
+          });
+        }
+      }
     }
     return out;
   }
 
-  private pooled(
-    members: number[],
-    arrived: Float64Array,
-    stayed: Float64Array,
-    moved: Float64Array,
-    left: Float64Array,
-  ): Cube {
-    return { n: this.n, members, arrived, stayed, moved, left };
+  /**
+   * Where the newcomers of each first place are at the HORIZONS, cohorts pooled: their first
+   * place, another place, or out of the region; in people, rows with nobody left out.
+   */
+  flowRows(scale: number): FlowRow[] {
+    const out: FlowRow[] = [];
+    if (this.lastYear < 0) return out;
+    const n = this.n;
+    const left = leftRegionDestination(this.region);
+    HORIZONS.forEach((k, h) => {
+      if (k - 1 > this.lastYear) return;
+      for (let p = 0; p < n; p++) {
+        for (let d = 0; d <= n; d++) {
+          const people = this.flow[(h * n + p) * (n + 1) + d];
+          if (people === 0) continue;
+          out.push({
+            scenario: this.key.scenario,
+            replication: this.key.replication,
+            seed: this.key.seed,
+            yearsSinceArrival: k,
+            firstPlace: this.names[p],
+            destination: d === n ? left : this.names[d],
+            people: people * scale,
+          });
+        }
+      }
+    });
+    return out;
   }
 
   /** Rows for one area: cohorts that reached k years pooled, for every k observed. */
-  private pushRows(out: RetentionRow[], scale: number, area: string, region: boolean, cube: Cube): void {
+  private pushRows(out: RetentionRow[], scale: number, info: AreaInfo, cube: Cube): void {
     const { n, members } = cube;
+    // A class, like the region, counts everyone still anywhere in the region as staying.
+    const region = info.kind === 'region' || info.kind === 'class';
     const Y = this.years;
     for (let k = 0; k <= this.lastYear; k++) {
       let arrived = 0;
       let stayed = 0;
       let moved = 0;
+      let movedSmaller = 0;
       let left = 0;
       let before = 0;
       const cohorts = this.lastYear - k + 1;
@@ -235,6 +403,7 @@ export class RetentionObserver implements Observer {
           } else {
             stayed += s;
             moved += m;
+            movedSmaller += cube.movedSmaller[idx];
             before += k === 0 ? a : cube.stayed[(c * Y + k - 1) * n + p];
           }
         }
@@ -246,28 +415,20 @@ export class RetentionObserver implements Observer {
         scenario: this.key.scenario,
         replication: this.key.replication,
         seed: this.key.seed,
-        area,
+        area: info.name,
         yearsSinceArrival: k + 1,
         cohorts,
         arrived: arrived * scale,
         stayed: stayed * scale,
         moved: moved * scale,
+        movedToMetro: (moved - movedSmaller) * scale,
+        movedToSmaller: movedSmaller * scale,
         left: left * scale,
         retention: stayed / arrived,
         departures: (before - stayed) / arrived,
       });
     }
   }
-}
-
-/** Counts by [cohort][years since arrival][place] (places = 1 for a pooled group). */
-interface Cube {
-  n: number;
-  members: number[];
-  arrived: Float64Array;
-  stayed: Float64Array;
-  moved: Float64Array;
-  left: Float64Array;
 }
 
 function range(n: number): number[] {

@@ -11,6 +11,10 @@ export const RESULT_FILES = {
   places: 'places.csv',
   /** Every measure of every run (MEASURE_COLUMNS). */
   measures: 'measures.csv',
+  /** Where the newcomers of each first place are 1, 3, 5 and 10 years after arrival (FLOW_COLUMNS). */
+  flows: 'flows.csv',
+  /** Retention by arrival cohort, for the region and the groups (COHORT_COLUMNS). */
+  cohorts: 'cohorts.csv',
   /** The fully resolved scenarios and seeds, to reproduce the folder with `settle run --from`. */
   manifest: 'manifest.json',
   /** The briefing report. */

@@ -1,10 +1,17 @@
 import type { PlaceKind } from '../config.js';
-import { DEFAULT_INTERVAL, type SummaryRow } from '../ensemble.js';
+import {
+  INCREMENTAL_INFO,
+  INCREMENTAL_MEASURES,
+  type IncrementalMeasure,
+  type IncrementalRow,
+} from '../incremental.js';
 import { MEASURE_INFO, MEASURES, type Measure } from '../measures.js';
 import type { ModelConfig } from '../model-config.js';
-import { SMALLER_PLACES } from '../observe/retention.js';
+import { SMALLER_PLACES } from '../observe/areas.js';
 import type { PolicyFacts } from '../policy.js';
+import { DEFAULT_INTERVAL, type SummaryRow } from '../summarize.js';
 import { VERSION } from '../version.js';
+import { type DestinationRow, destinationRows } from './destinations.js';
 
 /** A policy as summary.json lists it: its name, kind, levers and the facts charts use. */
 export interface PolicySummary {
@@ -56,11 +63,20 @@ export interface SummaryDocument {
   reference?: string;
   scenarios: ScenarioSummary[];
   places: PlaceSummary[];
-  /** What each measure means (MEASURE_INFO's descriptions). */
+  /** The figure a briefing leads with: cost per additional person retained in the smaller places. */
+  headline: { measure: IncrementalMeasure; area: string; label: string };
+  /** What each measure means (MEASURE_INFO's and INCREMENTAL_INFO's descriptions). */
   measures: Record<string, string>;
+  /**
+   * Cost per additional person retained (5 and 10 years) and additional person-years per
+   * million dollars, by scenario and area, paired per replication against the reference.
+   */
+  incremental: IncrementalRow[];
   summary: SummaryRow[];
   /** Differences against the reference, replication by replication (common random numbers). */
   paired: SummaryRow[];
+  /** Where each first-place group's newcomers are 5 and 10 years after arrival, as shares. */
+  destinations: DestinationRow[];
 }
 
 /** What {@link summaryDocument} is built from. */
@@ -70,18 +86,28 @@ export interface SummaryInput {
   /** Base seed of the runs. */
   seed: number;
   replications: number;
-  /** The summary and paired differences (as runEnsemble returns them). */
-  result: { summary: SummaryRow[]; paired: SummaryRow[] };
+  /** The summary, paired differences and incremental measures (as runEnsemble returns them). */
+  result: { summary: SummaryRow[]; paired: SummaryRow[]; incremental?: IncrementalRow[] };
   /** A description for each scenario, in the order of `configs` (default ''). */
   descriptions?: readonly (string | undefined)[];
   /** Which attributes of each place were observed or assumed (default: none listed). */
   provenance?: readonly { name: string; observed: string[]; assumed: string[] }[];
 }
 
-/** Each measure's description, in the order of MEASURES: summary.json's `measures`. */
-export function measureDescriptions(): Record<Measure, string> {
-  return Object.fromEntries(MEASURES.map((m) => [m, MEASURE_INFO[m].description])) as Record<Measure, string>;
+/** Each measure's description, in the order of MEASURES then INCREMENTAL_MEASURES: summary.json's `measures`. */
+export function measureDescriptions(): Record<Measure | IncrementalMeasure, string> {
+  return Object.fromEntries([
+    ...MEASURES.map((m) => [m, MEASURE_INFO[m].description]),
+    ...INCREMENTAL_MEASURES.map((m) => [m, INCREMENTAL_INFO[m].description]),
+  ]) as Record<Measure | IncrementalMeasure, string>;
 }
+
+/** The headline measure of every briefing: cost per additional person retained after 5 years, in the smaller places. */
+export const HEADLINE = {
+  measure: 'costPerAdditionalRetained5',
+  area: SMALLER_PLACES,
+  label: INCREMENTAL_INFO.costPerAdditionalRetained5.label,
+} as const satisfies SummaryDocument['headline'];
 
 /**
  * Builds summary.json's document. The same inputs give the same document, field for field
@@ -122,8 +148,11 @@ export function summaryDocument(input: SummaryInput): SummaryDocument {
         assumed: prov?.assumed ?? [],
       };
     }),
+    headline: { ...HEADLINE },
     measures: measureDescriptions(),
+    incremental: result.incremental ?? [],
     summary: result.summary,
     paired: result.paired,
+    destinations: destinationRows(result.summary),
   };
 }

@@ -94,7 +94,10 @@ export function relocation(world: World): void {
     }
     if (underContract) {
       // Leaving early: the clawback is repaid to the programme of the place left (a benefit just stops).
-      if (!(flags[i] & BENEFIT)) tallies.cost[j] -= people.clawback[i] * config.agentScale;
+      if (!(flags[i] & BENEFIT)) {
+        tallies.cost[j] -= people.clawback[i] * config.agentScale;
+        tallies.clawbacks[j] += people.clawback[i] * config.agentScale;
+      }
       people.contractYearsLeft[i] = 0;
     }
     if (dest === n) {

@@ -1,7 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ResultTables } from '../tables.js';
 import { communityEquitySpec } from './community-equity.js';
-import { costPerRetainedSpec } from './cost-per-retained.js';
+import { costPerAdditionalRetainedSpec } from './cost-per-retained.js';
+import { destinationsSpec } from './destinations.js';
 import { pairedDifferenceSpec } from './paired-difference.js';
 import { placeMapSpec } from './place-map.js';
 import { retentionByPlaceSpec } from './retention-by-place.js';
@@ -61,12 +62,21 @@ export const CHARTS: readonly ChartDefinition[] = [
   { name: 'community-equity', caption: 'Community equity and engagement', build: communityEquitySpec },
   {
     name: 'cost-per-retained',
-    caption: 'Cost per newcomer still present after 5 years',
-    build: costPerRetainedSpec,
+    caption: 'Cost per additional newcomer kept, against the reference',
+    build: costPerAdditionalRetainedSpec,
     unavailable: (tables) =>
-      tables.summary.summary.some(
-        (r) => r.measure === 'costPerRetained5' && r.area === tables.summary.smallerPlacesArea,
+      tables.summary.incremental?.some(
+        (r) => r.measure === 'costPerAdditionalRetained5' && r.area === tables.summary.smallerPlacesArea,
       )
+        ? undefined
+        : 'needs two or more scenarios (settle compare) run for at least 5 years',
+  },
+  {
+    name: 'destinations',
+    caption: 'Where the newcomers went: still there, moved to a metro or a smaller place, or left',
+    build: destinationsSpec,
+    unavailable: (tables) =>
+      tables.summary.destinations?.some((d) => d.area === tables.summary.smallerPlacesArea)
         ? undefined
         : 'needs a run of at least 5 years',
   },

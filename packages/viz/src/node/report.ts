@@ -1,8 +1,10 @@
-import { RESULT_FILES, type SummaryDocument } from '@smart-settlement/core';
+import { MID_SIZE_CITIES, RESULT_FILES, SMALL_CENTRES, type SummaryDocument } from '@smart-settlement/core';
 import type { TopLevelSpec } from 'vega-lite';
+import { actedOnTable, costEffectivenessTable, destinationsTable, moneyTable } from '../accounts-tables.js';
 import type { ChartDefinition } from '../charts/index.js';
-import { dollars, figuresTable } from '../figures-table.js';
+import { figuresTable } from '../figures-table.js';
 import { escapeHtml, scriptJson } from '../html-text.js';
+import { dollars, incrementalInterval, incrementalText } from '../number-text.js';
 import type { ResultTables } from '../tables.js';
 import { EMBED_OPTIONS } from './html.js';
 import { vendorScripts } from './vendor.js';
@@ -57,13 +59,25 @@ function policiesSection(summary: SummaryDocument): string {
   return summary.scenarios
     .map((s) => {
       const total = cost(s.name, 'programmeCost');
-      const perPerson = summary.summary.find(
+      const extra = (summary.incremental ?? []).find(
+        (r) =>
+          r.scenario === s.name &&
+          r.area === summary.smallerPlacesArea &&
+          r.measure === 'costPerAdditionalRetained5',
+      );
+      const average = summary.summary.find(
         (r) =>
           r.scenario === s.name && r.area === summary.smallerPlacesArea && r.measure === 'costPerRetained5',
       );
+      const perExtra = extra
+        ? `; per additional newcomer kept in a smaller place after 5 years: <strong>${escapeHtml(incrementalText(extra.measure, extra.median))}</strong> (${escapeHtml(incrementalInterval(extra))})`
+        : '';
+      const perAverage = average
+        ? `; average over every newcomer still in a smaller place after 5 years, including those who would have stayed anyway: ${dollars(average.median)}`
+        : '';
       const costLine =
-        total && total.median > 0
-          ? `<p>Programme cost over the run: <strong>${dollars(total.median)}</strong> (${dollars(total.lo)} to ${dollars(total.hi)}); per newcomer still in a smaller place after 5 years: <strong>${perPerson ? dollars(perPerson.median) : '–'}</strong>.</p>`
+        total && total.median !== 0
+          ? `<p>Net programme cost over the run: <strong>${dollars(total.median)}</strong> (${dollars(total.lo)} to ${dollars(total.hi)})${perExtra}${perAverage}.</p>`
           : '<p>No programme cost.</p>';
       const policies = s.policies.length
         ? s.policies
@@ -87,7 +101,7 @@ th[scope=row]{text-align:left;font-weight:normal}thead th{border-bottom:2px soli
 .interval{color:#666;font-size:12px}figure{margin:24px 0 40px}figcaption{color:#555;font-size:13px}
 .chart{min-height:120px}code,pre{background:#f4f4f4;padding:2px 5px;border-radius:3px}pre{padding:10px;overflow-x:auto}
 dl.levers{display:grid;grid-template-columns:max-content auto;gap:2px 16px;font-size:13px}dl.levers dt{color:#555}dl.levers dd{margin:0;font-family:monospace}
-.scenario{margin-bottom:18px}
+.scenario{margin-bottom:18px}table.accounts td strong{font-size:15px}
 `;
 
 /**
@@ -130,16 +144,38 @@ ${vendorScripts()}
 <h1>Smart Settlement briefing pack</h1>
 <p class="facts">${escapeHtml(s.region)}, ${s.startYear}–${lastYear}. Scenarios: ${escapeHtml(names.join(', '))}; reference: ${escapeHtml(reference)}. Seed ${s.seed}, ${s.replications} replications, one agent for ${s.agentScale} people. ${escapeHtml(s.library.name)} ${escapeHtml(s.library.version)}.</p>
 <p>Every figure is a median across replications with the ${pct}% interval of the replications beneath it. These are outcomes of a simulation model under stated assumptions, not forecasts.</p>
+<h2>What each additional newcomer kept costs</h2>
+<p>Against ${escapeHtml(reference)}, in the same replication (the same newcomers arrive and draw the same random numbers, so each difference is the policy's, not chance's): the extra net programme dollars spent on the cohorts that reached 5 (or 10) years, divided by the extra people of those cohorts still in their first place in the smaller places. <strong>No gain</strong>: the scenario kept nobody more than ${escapeHtml(reference)}, so no price is given. A figure that <strong>saves</strong> money means the scenario kept more people and cost less than ${escapeHtml(reference)} (clawbacks repaid exceeded what it spent): read it as dollars returned per additional person kept, not a price. The last column is the average cost over everyone still there, including those who would have stayed without the programme; it is not the cost of the programme's effect.</p>
+${others.length ? costEffectivenessTable(s, s.smallerPlacesArea, others) : '<p>One scenario only: run <code>settle compare</code> with a reference to see what each additional person kept costs.</p>'}
+${
+  others.length
+    ? `<p>The same for ${escapeHtml(s.region)} as a whole (people still anywhere in ${escapeHtml(s.region)}, all programme money):</p>
+${costEffectivenessTable(s, s.region, others)}`
+    : ''
+}
+<h2>Programme money: gross spending, clawbacks and net cost</h2>
+<p>Over the whole run, everywhere in ${escapeHtml(s.region)}: what programmes paid out, what incentive takers who left before their term repaid, and the difference.</p>
+${moneyTable(s, s.region, names)}
+<h2>Where the newcomers went</h2>
+<p>Of the newcomers who first settled in each group of places, where they are 5 and 10 years after arrival (shares of those who arrived; the medians need not add up to exactly 100%). Each place, and these shares for every area, are in ${RESULT_FILES.summary} (<code>destinations</code>); ${RESULT_FILES.flows} has the people from each first place to each destination.</p>
+${destinationsTable(s, [s.smallerPlacesArea, MID_SIZE_CITIES, SMALL_CENTRES], names)}
+<h2>The people the money touched</h2>
+<p>Newcomers a policy acted on, wherever they first settled: those who took an incentive offer, those served by welcome services on arrival, and those who first settled in a place running a community-engagement programme. Retention counts those still in their first place.</p>
+${actedOnTable(s, names)}
 <h2>Accountability figures: the smaller places</h2>
 <p>Newcomers who first settled in one of the smaller places (measures of retention count those still in that first place).</p>
 ${figuresTable(s, s.summary, s.smallerPlacesArea, names, false)}
 ${
   others.length
     ? `<h2>Against ${escapeHtml(reference)}: paired differences in the smaller places</h2>
-<p>Each scenario minus ${escapeHtml(reference)} in the same replication: the same newcomers arrive and draw the same random numbers (common random numbers), so the difference is the policy's, not chance's.</p>
+<p>Each scenario minus ${escapeHtml(reference)} in the same replication.</p>
 ${figuresTable(s, s.paired, s.smallerPlacesArea, others, true)}`
     : ''
 }
+<h2>Accountability figures: mid-size cities</h2>
+${figuresTable(s, s.summary, MID_SIZE_CITIES, names, false)}
+<h2>Accountability figures: small centres</h2>
+${figuresTable(s, s.summary, SMALL_CENTRES, names, false)}
 <h2>Accountability figures: ${escapeHtml(s.region)}</h2>
 <p>All newcomers to the region (retention: still anywhere in ${escapeHtml(s.region)}).</p>
 ${figuresTable(s, s.summary, s.region, names, false)}
@@ -153,7 +189,7 @@ ${policiesSection(s)}
 <h2>Method</h2>
 <p>Smart Settlement is an agent-based model: each year newcomers arrive in ${escapeHtml(s.region)}'s places, look for work that matches their skills, build ties and community equity, and decide whether to stay, move within the region or leave; places respond through vacancies, wages, services and community leadership, and policies act at documented points of that schedule. Every outcome here comes from those mechanisms, calibrated so the baseline reproduces observed retention. Each scenario was run ${s.replications} times with the same seeds, and the figures summarise those replications. The model, its submodels, parameters and evidence are documented in <a href="${escapeHtml(options.modelDocs ?? '../docs/MODEL.md')}">docs/MODEL.md</a>.</p>
 <h2>Reproduce</h2>
-<p>This folder holds the tables behind every chart (${RESULT_FILES.summary}, ${RESULT_FILES.retention}, ${RESULT_FILES.places}, ${RESULT_FILES.measures}) and ${RESULT_FILES.manifest}, which records every scenario with all its defaults, the seed and the replications. From the folder above it, with RESULTS standing for this folder's name:</p>
+<p>This folder holds the tables behind every chart (${RESULT_FILES.summary}, ${RESULT_FILES.retention}, ${RESULT_FILES.flows}, ${RESULT_FILES.cohorts}, ${RESULT_FILES.places}, ${RESULT_FILES.measures}) and ${RESULT_FILES.manifest}, which records every scenario with all its defaults, the seed and the replications. From the folder above it, with RESULTS standing for this folder's name:</p>
 <pre><code>settle run --from RESULTS/${RESULT_FILES.manifest}</code></pre>
 <p>reruns the simulation and rewrites the folder byte for byte, this report included; <code>settle report RESULTS</code> redraws the charts and this report from the saved tables without rerunning.</p>
 <script>

@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MeasureArrays } from '../../packages/cli/src/measure-arrays.js';
-import { type MeasureRow, pairedDifferences, summarize } from '../../packages/core/src/index.js';
+import {
+  MeasureArrays,
+  type MeasureRow,
+  pairedDifferences,
+  summarize,
+} from '../../packages/core/src/index.js';
 
 const SCENARIOS = ['baseline', 'welcome', 'engagement'];
 const REPLICATIONS = 6;

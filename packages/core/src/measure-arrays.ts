@@ -1,9 +1,5 @@
-import {
-  type MeasureRow,
-  type MeasureValues,
-  type SummaryRow,
-  summarizeGroups,
-} from '@smart-settlement/core';
+import type { MeasureRow } from './measures.js';
+import { type MeasureValues, type SummaryRow, summarizeGroups } from './summarize.js';
 
 /** The values of one (scenario, area, measure), indexed by replication; NaN where a run has none. */
 interface Slots {
@@ -55,6 +51,16 @@ export class MeasureArrays {
    */
   paired(reference: string, interval: number, scenarioOrder: string[]): SummaryRow[] {
     return summarizeGroups(this.differences(reference), interval, scenarioOrder);
+  }
+
+  /** The values of one (scenario, area, measure) by replication, NaN where a run has none; undefined if none was added. */
+  values(scenario: string, area: string, measure: string): Float64Array | undefined {
+    return this.groups.get(`${scenario}|${area}|${measure}`)?.values;
+  }
+
+  /** The areas that have values, in the order they were first added. */
+  areas(): string[] {
+    return [...new Set([...this.groups.values()].map((g) => g.area))];
   }
 
   private slots(scenario: string, area: string, measure: string): Slots {

@@ -1,0 +1,119 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  HORIZONS,
+  INCENTIVE_TAKERS,
+  leftRegionDestination,
+  Model,
+  type Observer,
+  type World,
+} from '../../packages/core/src/index.js';
+import { smallScenarioArb } from '../helpers/arbitraries.js';
+import { configOf } from '../helpers/scenarios.js';
+
+/**
+ * Counts, independently of the retention observer, where the people of each first place
+ * are at the horizons: the present by their place, and everyone else who arrived as gone
+ * from the region (people leave the table only by leaving the region). Keyed
+ * "years|first|destination", in agents.
+ */
+class WhereAreTheyNow implements Observer {
+  readonly counts = new Map<string, number>();
+  /** Incentive takers who had left, by years since arrival, from the engine's own exit tally. */
+  readonly takersLeft = new Map<number, number>();
+
+  observe(world: World): void {
+    const { people, places } = world;
+    const t = world.year;
+    const n = places.n;
+    const present = new Map<string, number>();
+    for (let i = 0; i < people.count; i++) {
+      const k = t - people.arrival[i] + 1;
+      if (!(HORIZONS as readonly number[]).includes(k)) continue;
+      const key = `${k}|${places.names[people.firstPlace[i]]}|${places.names[people.place[i]]}`;
+      this.add(this.counts, key, 1);
+      const from = `${people.arrival[i]}|${people.firstPlace[i]}`;
+      present.set(from, (present.get(from) ?? 0) + 1);
+    }
+    for (let c = 0; c <= t; c++) {
+      const k = t - c + 1;
+      this.add(this.takersLeft, k, world.leftOnOfferByCohort[c]);
+      if (!(HORIZONS as readonly number[]).includes(k)) continue;
+      for (let p = 0; p < n; p++) {
+        const gone = world.arrivedByCohort[c * n + p] - (present.get(`${c}|${p}`) ?? 0);
+        this.add(this.counts, `${k}|${places.names[p]}|${leftRegionDestination(world.config.region)}`, gone);
+      }
+    }
+  }
+
+  private add<K>(map: Map<K, number>, key: K, v: number): void {
+    if (v !== 0) map.set(key, (map.get(key) ?? 0) + v);
+  }
+}
+
+describe('flows: where the newcomers of each first place are (properties over random small scenarios and policies)', () => {
+  it('every person, present or departed, appears once in flows with the right destination; flows add up to the arrivals of retention.csv', () => {
+    fc.assert(
+      fc.property(smallScenarioArb, fc.nat(3), (scenario, replication) => {
+        const config = configOf(scenario);
+        const check = new WhereAreTheyNow();
+        const run = new Model(config, { seed: scenario.seed!, replication, observers: [check] })
+          .run()
+          .result();
+        const scale = config.agentScale;
+        // Each (horizon, first place, destination) once, with the people counted independently.
+        const seen = new Set<string>();
+        for (const f of run.flows) {
+          const key = `${f.yearsSinceArrival}|${f.firstPlace}|${f.destination}`;
+          expect(seen.has(key), key).toBe(false);
+          seen.add(key);
+          expect(f.people, key).toBe((check.counts.get(key) ?? 0) * scale);
+        }
+        expect(seen.size).toBe(check.counts.size);
+        // Per first place and horizon: stayed, moved (to a metro or a smaller place) and left add up.
+        const smaller = new Set(config.places.filter((p) => p.smaller).map((p) => p.name));
+        const left = leftRegionDestination(config.region);
+        for (const r of run.retention) {
+          if (!config.places.some((p) => p.name === r.area)) continue;
+          if (!(HORIZONS as readonly number[]).includes(r.yearsSinceArrival)) continue;
+          const mine = run.flows.filter(
+            (f) => f.firstPlace === r.area && f.yearsSinceArrival === r.yearsSinceArrival,
+          );
+          const total = (keep: (d: string) => boolean) =>
+            mine.filter((f) => keep(f.destination)).reduce((s, f) => s + f.people, 0);
+          expect(total(() => true)).toBe(r.arrived);
+          expect(total((d) => d === r.area)).toBe(r.stayed);
+          expect(total((d) => d === left)).toBe(r.left);
+          expect(total((d) => d !== r.area && smaller.has(d))).toBe(r.movedToSmaller);
+          expect(total((d) => d !== r.area && d !== left && !smaller.has(d))).toBe(r.movedToMetro);
+          expect(r.movedToMetro + r.movedToSmaller).toBe(r.moved);
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('the people a policy acted on: those of them gone from the region are those the engine counted leaving', () => {
+    fc.assert(
+      fc.property(smallScenarioArb, (scenario) => {
+        const config = configOf(scenario);
+        const check = new WhereAreTheyNow();
+        const model = new Model(config, { seed: scenario.seed!, observers: [check] });
+        model.run();
+        const run = model.result();
+        for (const r of run.retention.filter((x) => x.area === INCENTIVE_TAKERS)) {
+          expect(r.left, `k=${r.yearsSinceArrival}`).toBe(
+            (check.takersLeft.get(r.yearsSinceArrival) ?? 0) * config.agentScale,
+          );
+          expect(r.stayed + r.moved + r.left).toBe(r.arrived);
+        }
+        // The group is an area of the run exactly when someone took an offer.
+        const anyTaker = [...Array(config.years).keys()].some(
+          (c) => model.world.arrivedOnOfferByCohort[c] > 0,
+        );
+        expect(run.areas.some((a) => a.name === INCENTIVE_TAKERS)).toBe(anyTaker);
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
