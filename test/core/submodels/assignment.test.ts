@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ASSIGNED,
+  ASSIGNED_PEOPLE,
   arrivals,
   BENEFIT,
   INCENTIVE_TAKERS,
@@ -109,7 +110,7 @@ describe('submodel assignment', () => {
     expect(world.tallies.cost[0]).toBe(stayedUnderTerm * 1000 * 2);
   });
 
-  it("with no condition, assigning everyone to one place equals an offer to that place that everyone accepts: only the flags, the cost and the takers' area differ", () => {
+  it('with no condition, assigning everyone to one place equals an offer to that place that everyone accepts: only the flags, the cost and the name of the area of those acted on differ', () => {
     const assignAll = assignPolicy([1, 0, 0]);
     const offerAll: Policy = {
       name: 'offer',
@@ -130,8 +131,12 @@ describe('submodel assignment', () => {
     const a = run(assignAll);
     const d = run(offerAll);
     const rows = (r: ReturnType<typeof run>) =>
-      JSON.stringify(r.retention.filter((x) => x.area !== INCENTIVE_TAKERS));
+      JSON.stringify(r.retention.filter((x) => x.area !== INCENTIVE_TAKERS && x.area !== ASSIGNED_PEOPLE));
     expect(rows(a)).toBe(rows(d));
+    // The people acted on are followed alike: the assigned are the takers under another name.
+    const group = (r: ReturnType<typeof run>, area: string) =>
+      JSON.stringify(r.retention.filter((x) => x.area === area).map((x) => ({ ...x, area: '' })));
+    expect(group(a, ASSIGNED_PEOPLE)).toBe(group(d, INCENTIVE_TAKERS));
     const people = (r: ReturnType<typeof run>) =>
       JSON.stringify(r.places.map((x) => ({ ...x, programmeCost: 0, acceptedOffer: 0 })));
     expect(people(a)).toBe(people(d));
