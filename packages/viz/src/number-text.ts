@@ -3,11 +3,16 @@ import type { IncrementalMeasure, IncrementalRow, MeasureFormat } from '@smart-s
 // How figures read in tables and chart labels, in one place: shares as percentages,
 // differences in points, counts with thousands separators, dollars in millions or billions.
 
+/** How the values of one measure format read. */
+export interface MeasureFormatter {
+  /** A value as it reads, e.g. "73.1%". */
+  format: (v: number) => string;
+  /** A difference as it reads, e.g. "+1.8 pts". */
+  diff: (v: number) => string;
+}
+
 /** How values of each measure format read: as a level, and as a difference. */
-export const FORMATTERS: Record<
-  MeasureFormat,
-  { format: (v: number) => string; diff: (v: number) => string }
-> = {
+export const FORMATTERS: Record<MeasureFormat, MeasureFormatter> = {
   percent: { format: pct, diff: points },
   decimal: { format: (v) => v.toFixed(3), diff: signed(3) },
   count: { format: count, diff: signedCount },

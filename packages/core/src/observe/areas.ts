@@ -46,18 +46,33 @@ export interface AreaInfo {
   places: string[];
 }
 
+/** A group of places: its area name, and which places belong to it. */
+export interface PlaceGroup {
+  /** The area's name. */
+  name: string;
+  /** Whether a place of this kind and size belongs to the group. */
+  member: (kind: PlaceKind, smaller: boolean) => boolean;
+}
+
 /**
  * The groups of places reported beside each place, by a rule on the place's kind and
  * size. The engagement pilots are found from what programmes did (see {@link isEngagementPilot}).
  */
-export const PLACE_GROUPS: readonly {
-  name: string;
-  member: (kind: PlaceKind, smaller: boolean) => boolean;
-}[] = [
+export const PLACE_GROUPS: readonly PlaceGroup[] = [
   { name: SMALLER_PLACES, member: (_, smaller) => smaller },
   { name: MID_SIZE_CITIES, member: (kind) => kind === 'mid-size' },
   { name: SMALL_CENTRES, member: (kind) => kind === 'small' },
 ];
+
+/** People a policy acted on: the area's name, their flag, and the tally of newcomers who got it. */
+export interface PeopleGroup {
+  /** The area's name. */
+  name: string;
+  /** The person flag set on arrival (DISPERSED, SERVED, ASSIGNED). */
+  flag: number;
+  /** The year's tally, by place, of the newcomers who got the flag. */
+  arrivals: keyof YearTallies;
+}
 
 /**
  * The people a policy acted on, found by a flag set at arrival and the year's tally of
@@ -65,7 +80,7 @@ export const PLACE_GROUPS: readonly {
  * (SERVED) and those placed by allocation (ASSIGNED). People lose no flag, and leave only by leaving the region, so those of a group
  * who are neither in their first place nor elsewhere in the region have left it.
  */
-export const PEOPLE_GROUPS: readonly { name: string; flag: number; arrivals: keyof YearTallies }[] = [
+export const PEOPLE_GROUPS: readonly PeopleGroup[] = [
   { name: INCENTIVE_TAKERS, flag: DISPERSED, arrivals: 'acceptedOffer' },
   { name: SERVED_BY_WELCOME, flag: SERVED, arrivals: 'served' },
   { name: ASSIGNED_PEOPLE, flag: ASSIGNED, arrivals: 'assigned' },
