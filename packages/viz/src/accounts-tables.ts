@@ -1,4 +1,5 @@
 import {
+  ASSIGNED_PEOPLE,
   ENGAGEMENT_PILOT_RESIDENTS,
   INCENTIVE_TAKERS,
   INCREMENTAL_INFO,
@@ -117,11 +118,11 @@ export function destinationsTable(s: SummaryDocument, areas: string[], scenarios
 }
 
 /**
- * What happened to the people the money touched: incentive takers, those served by welcome
- * services and the engagement pilots' newcomers, by scenario (only those a scenario acted on).
+ * What happened to the people the money touched: incentive takers, assigned people, those
+ * served by welcome services and the engagement pilots' newcomers, by scenario (only those a scenario acted on).
  */
 export function actedOnTable(s: SummaryDocument, scenarios: string[]): string {
-  const groups = [INCENTIVE_TAKERS, SERVED_BY_WELCOME, ENGAGEMENT_PILOT_RESIDENTS];
+  const groups = [INCENTIVE_TAKERS, ASSIGNED_PEOPLE, SERVED_BY_WELCOME, ENGAGEMENT_PILOT_RESIDENTS];
   const measures: Measure[] = ['retention1', 'retention5', 'retention10', 'leftRegion10'];
   const level = (scenario: string, area: string, measure: Measure) =>
     s.summary.find((r) => r.scenario === scenario && r.area === area && r.measure === measure);

@@ -160,7 +160,7 @@ ${moneyTable(s, s.region, names)}
 <p>Of the newcomers who first settled in each group of places, where they are 5 and 10 years after arrival (shares of those who arrived; the medians need not add up to exactly 100%). Each place, and these shares for every area, are in ${RESULT_FILES.summary} (<code>destinations</code>); ${RESULT_FILES.flows} has the people from each first place to each destination.</p>
 ${destinationsTable(s, [s.smallerPlacesArea, MID_SIZE_CITIES, SMALL_CENTRES], names)}
 <h2>The people the money touched</h2>
-<p>Newcomers a policy acted on, wherever they first settled: those who took an incentive offer, those served by welcome services on arrival, and those who first settled in a place running a community-engagement programme. Retention counts those still in their first place.</p>
+<p>Newcomers a policy acted on, wherever they first settled: those who took an incentive offer, those placed by an allocation, those served by welcome services on arrival, and those who first settled in a place running a community-engagement programme. Retention counts those still in their first place.</p>
 ${actedOnTable(s, names)}
 <h2>Accountability figures: the smaller places</h2>
 <p>Newcomers who first settled in one of the smaller places (measures of retention count those still in that first place).</p>
