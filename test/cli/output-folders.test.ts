@@ -214,7 +214,7 @@ describe('settle export --out and experiment folders follow the same rule', () =
         name: 'folders',
         scenario: 'dispersion',
         set: ['years=3', 'agentScale=500'],
-        parameters: [{ path: 'dispersion.uptake', name: 'uptake', min: 0.05, max: 0.2 }],
+        parameters: [{ path: 'dispersion.reach', name: 'reach', min: 0.05, max: 0.2 }],
         design: { type: 'factorial', levels: 2 },
         replications: 1,
         outputs: [{ measure: 'retention1' }],

@@ -110,7 +110,7 @@ describe('experiment designs are counted, not built, and the budget applies to t
       name: 'big-design',
       scenario: 'dispersion',
       parameters: [
-        { path: 'dispersion.uptake', name: 'uptake', min: 0.02, max: 0.3 },
+        { path: 'dispersion.reach', name: 'reach', min: 0.02, max: 0.3 },
         { path: 'dispersion.incentive', name: 'incentive', min: 0, max: 20000 },
         { path: 'params.utilEquity', name: 'utilEquity', min: 0, max: 3 },
       ].slice(0, parameters),
