@@ -32,7 +32,7 @@ import { intOption, stringOption } from './args.js';
 import { type Job, jobConfigs } from './job.js';
 import { memoryBudget } from './memory-budget.js';
 import { InputError, msg } from './messages.js';
-import { toCsv, toExactJson, toJson } from './output/csv.js';
+import { textCell, toCsv, toExactJson, toJson } from './output/csv.js';
 import { progressReporter } from './progress.js';
 
 /**
@@ -200,7 +200,7 @@ async function writeRunTables(
 }
 
 function csvHeader(columns: readonly string[]): string {
-  return `${columns.join(',')}\n`;
+  return `${columns.map(textCell).join(',')}\n`;
 }
 
 /** The lines of toCsv without its header: appended run by run, the file is the same as written at once. */

@@ -58,7 +58,8 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return name ? EXIT.ok : EXIT.badInput;
   }
-  const command = COMMANDS[name];
+  // Own names only: `settle constructor` is an unknown command, not Object's constructor.
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   try {
     if (!command) throw new InputError(msg.unknownCommand(name, Object.keys(COMMANDS)));
     await command.run(parseArgs(rest, command.valued, command.boolean));

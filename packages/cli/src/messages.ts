@@ -46,11 +46,16 @@ files, a file, the current folder, a parent of it or the home folder is refused 
 
 Exit status: 0 done, 1 failed while running, 2 bad input (nothing written).`;
 
+/** User text in a message: quoted, and cut to 100 characters. */
+function quoted(text: string): string {
+  return JSON.stringify(text.length > 100 ? `${text.slice(0, 100)}…` : text);
+}
+
 export const msg = {
   unknownCommand: (c: string, allowed: string[]) =>
-    `settle: unknown command "${c}"; allowed: ${allowed.join(', ')}`,
+    `settle: unknown command ${quoted(c)}; allowed: ${allowed.join(', ')}`,
   unknownOption: (o: string, allowed: string[]) =>
-    `settle: unknown option "${o}"; allowed: ${allowed.join(', ')}`,
+    `settle: unknown option ${quoted(o)}; allowed: ${allowed.join(', ')}`,
   missingValue: (o: string) => `settle: option ${o} needs a value`,
   badInteger: (o: string, v: string, min: number, max: number) =>
     `settle: option ${o}: got "${v}"; allowed: an integer from ${min} to ${max}`,
@@ -64,9 +69,17 @@ export const msg = {
   needScenario:
     'settle run: name a scenario (see `settle list`) or a scenario file, or give --from DIR/manifest.json',
   unknownScenario: (s: string, known: string[]) =>
-    `settle: "${s}" is neither a named scenario nor a file; named scenarios: ${known.join(', ')}`,
+    `settle: ${quoted(s)} is neither a named scenario nor a file; named scenarios: ${known.join(', ')}`,
   unreadable: (file: string, why: string) => `settle: cannot read ${file}: ${why}`,
   badJson: (file: string, why: string) => `settle: ${file} is not valid JSON: ${why}`,
+  notAFile: (file: string) =>
+    `settle: ${file}: got something that is not a regular file (a folder or a device); allowed: a JSON file`,
+  tooLarge: (file: string, bytes: number, max: number) =>
+    `settle: ${file}: got a file of ${bytes.toLocaleString('en-US')} bytes or more; allowed: at most ${max.toLocaleString('en-US')} bytes (10 MiB)`,
+  tooDeep: (file: string, at: string, max: number) =>
+    `settle: ${file}: got lists or objects nested more than ${max} levels deep (at ${at}); allowed: at most ${max} levels`,
+  notScenarioFile: (command: string, file: string, scenario: string, problems: number) =>
+    `settle ${command}: invalid experiment ${file}:\nscenario: got ${quoted(scenario)}, a file that is not a valid scenario (${problems} problem${problems > 1 ? 's' : ''}; run settle validate on it to see them); allowed: a named scenario, a scenario file or an inline scenario object`,
   invalidScenario: (where: string, problems: string) => `settle: invalid scenario ${where}:\n${problems}`,
   badSet: (why: string) => `settle: ${why}`,
   badManifest: (file: string, why: string) => `settle: ${file} is not a results manifest: ${why}`,

@@ -13,6 +13,7 @@ export { DEFAULT_INTAKE } from './data/intake.js';
 export { type ObservedPlace, ONTARIO_PLACES } from './data/ontario-places.js';
 export { RETENTION_TARGETS, type RetentionTarget } from './data/retention-targets.js';
 export { freezeScenario } from './freeze.js';
+export { jsonDepthProblem, MAX_JSON_DEPTH } from './json-depth.js';
 export { DEFAULT_COMPARISON, LIBRARY, namedScenario } from './library.js';
 export { baselinePolicy } from './policies/baseline.js';
 export { definePolicy, type LeverSchema, type PolicyDefinition } from './policies/definition.js';
@@ -50,6 +51,7 @@ export {
   selectPlaces,
 } from './policies/select.js';
 export { type WelcomeLevers, welcome, welcomePolicy, welcomeSchema } from './policies/welcome.js';
+export { isReservedKey, ownValue, RESERVED_KEYS } from './reserved-keys.js';
 export { ontarioPlaces, resolveScenario, ScenarioError, validateScenario } from './resolve.js';
 export * from './schema/fields.js';
 export * from './schema/problems.js';
@@ -63,3 +65,4 @@ export {
   scenarioSchema,
 } from './schema/scenario.js';
 export { setLever } from './set-lever.js';
+export { MAX_SHOWN_LENGTH, showValue } from './show-value.js';

@@ -72,6 +72,6 @@ export const DEFAULT_COMPARISON = ['baseline', 'dispersion', 'welcome', 'engagem
 
 /** A copy of a named scenario, or undefined. */
 export function namedScenario(name: string): Scenario | undefined {
-  const s = LIBRARY[name];
-  return s ? cloneJson(s) : undefined;
+  // Own names only: `settle run constructor` is not a scenario.
+  return Object.hasOwn(LIBRARY, name) ? cloneJson(LIBRARY[name]) : undefined;
 }

@@ -1,4 +1,6 @@
 import { cloneJson } from './clone-json.js';
+import { jsonDepthProblem } from './json-depth.js';
+import { isReservedKey } from './reserved-keys.js';
 import type { Scenario } from './schema/scenario.js';
 
 /**
@@ -7,12 +9,23 @@ import type { Scenario } from './schema/scenario.js';
  * or `hybrid.engagement.budgetPerPilot=1e5`; otherwise the path starts at the scenario,
  * e.g. `params.utilEquity=0`, `years=30`, `places.Timmins.vacancyRate=0.002`.
  * The value is read as JSON when it parses (numbers, true, lists), else as text.
- * The result still has to pass validation, which names any wrong field.
+ * The result still has to pass validation, which names any wrong field. Keys are looked up
+ * as own properties only, and a path through a built-in member name (`__proto__`,
+ * `constructor`, `prototype`) or an empty segment is refused.
  */
 export function setLever(scenario: Scenario, setting: string): Scenario {
   const eq = setting.indexOf('=');
   if (eq <= 0) throw new Error(`--set ${setting}: expected path=value, such as dispersion.termYears=6`);
   const path = setting.slice(0, eq).split('.');
+  const shown = setting.slice(0, eq).length > 100 ? `${setting.slice(0, 100)}…` : setting.slice(0, eq);
+  for (const key of path) {
+    if (key === '')
+      throw new Error(
+        `--set ${shown}: an empty name in the path; expected path=value, such as dispersion.termYears=6`,
+      );
+    if (isReservedKey(key))
+      throw new Error(`--set ${shown}: "${key}" is a reserved name, not a field of a scenario`);
+  }
   const raw = setting.slice(eq + 1);
   let value: unknown;
   try {
@@ -20,6 +33,8 @@ export function setLever(scenario: Scenario, setting: string): Scenario {
   } catch {
     value = raw;
   }
+  const tooDeep = jsonDepthProblem(value);
+  if (tooDeep) throw new Error(`--set ${shown}: the value is nested too deeply (at ${tooDeep})`);
   const out = cloneJson(scenario) as Record<string, unknown>;
   const policies = (out.policies ?? []) as Record<string, unknown>[];
   const policy =
@@ -29,7 +44,7 @@ export function setLever(scenario: Scenario, setting: string): Scenario {
   if (keys.length === 0)
     throw new Error(`--set ${setting}: name a lever of ${path[0]}, such as ${path[0]}.termYears`);
   for (const key of keys.slice(0, -1)) {
-    const next = target[key];
+    const next = Object.hasOwn(target, key) ? target[key] : undefined;
     if (typeof next !== 'object' || next === null || Array.isArray(next)) target[key] = {};
     target = target[key] as Record<string, unknown>;
   }

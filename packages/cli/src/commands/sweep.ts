@@ -19,6 +19,7 @@ import {
   storeOptions,
   writeFileAtomically,
 } from '@smart-settlement/runner';
+import { validateScenario } from '@smart-settlement/scenarios';
 import { type Args, intOption, stringOption } from '../args.js';
 import { readJsonFile } from '../load.js';
 import { memoryBudget } from '../memory-budget.js';
@@ -46,7 +47,14 @@ export function loadExperiment(file: string | undefined, command: string, args?:
   const input = readJsonFile(file) as Record<string, unknown>;
   if (typeof input === 'object' && input !== null && typeof input.scenario === 'string') {
     const path = resolve(dirname(file), input.scenario);
-    if (/\.json$/i.test(input.scenario) && existsSync(path)) input.scenario = readJsonFile(path);
+    if (/\.json$/i.test(input.scenario) && existsSync(path)) {
+      // Only a scenario file is taken, and another file's contents are never echoed.
+      const scenario = readJsonFile(path);
+      const checked = validateScenario(scenario);
+      if (!checked.ok)
+        throw new InputError(msg.notScenarioFile(command, file, input.scenario, checked.problems.length));
+      input.scenario = scenario;
+    }
   }
   let plan: ExperimentPlan;
   try {

@@ -6,13 +6,23 @@ export { formatNumber, toJson } from '@smart-settlement/viz';
 function cell(v: unknown): string {
   if (typeof v === 'number') return formatNumber(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
-  const s = String(v ?? '');
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return textCell(String(v ?? ''));
 }
 
-/** A tidy CSV: a header row of the given columns, then one line per row. */
+/**
+ * A text field of a CSV file (a header or a value): a leading =, +, -, @, tab or carriage
+ * return gets a ' in front so that a spreadsheet shows it instead of running it as a formula
+ * (OWASP's advice for CSV injection), and a field with a comma, quote or line break is quoted
+ * with its quotes doubled (RFC 4180).
+ */
+export function textCell(text: string): string {
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** A tidy CSV: a header row of the given columns, then one line per row. Headers are quoted as values are. */
 export function toCsv<T extends object>(rows: readonly T[], columns: readonly (keyof T & string)[]): string {
-  const lines = [columns.join(',')];
+  const lines = [columns.map(textCell).join(',')];
   for (const row of rows) lines.push(columns.map((c) => cell(row[c])).join(','));
   return `${lines.join('\n')}\n`;
 }

@@ -14,6 +14,7 @@ import {
   validateScenario,
 } from '@smart-settlement/scenarios';
 import type { RunSpec } from '../run-spec.js';
+import { experimentConsistencyProblems } from './consistency.js';
 import { buildDesign, type Design, designPointCount } from './design.js';
 import { checkExperimentShape, type Experiment, ExperimentError, parameterName } from './experiment.js';
 
@@ -111,7 +112,7 @@ export class ExperimentPlan {
     const shape = checkExperimentShape(input);
     if (!shape.ok) throw new ExperimentError(shape.problems);
     const experiment = shape.experiment;
-    const problems: Problem[] = [];
+    const problems: Problem[] = experimentConsistencyProblems(experiment);
 
     let scenario: Scenario;
     if (typeof experiment.scenario === 'string') {

@@ -52,7 +52,17 @@ export class StoreMismatchError extends Error {
   }
 }
 
-const RESERVED = new Set(['id', 'point', 'replication', 'seed', 'status', 'stage', 'error']);
+/** Columns of the runs table that a parameter may not be named (compared in lower case). */
+export const RESERVED_COLUMNS: ReadonlySet<string> = new Set([
+  'id',
+  'point',
+  'replication',
+  'seed',
+  'status',
+  'stage',
+  'error',
+]);
+const RESERVED = RESERVED_COLUMNS;
 
 /** Quotes an SQL identifier. */
 export function quoteIdent(name: string): string {

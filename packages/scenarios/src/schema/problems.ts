@@ -4,6 +4,7 @@
  * issues are turned into problems in one function, {@link problemsOf}.
  */
 import type * as z from 'zod';
+import { showValue } from '../show-value.js';
 
 /** One problem found in an input: where, what was there, and what is allowed. */
 export interface Problem {
@@ -92,7 +93,7 @@ export function formatProblems(problems: Problem[]): string {
   return problems
     .map(
       (p) =>
-        `${p.path || '(root)'}: got ${p.value === undefined ? 'nothing' : JSON.stringify(p.value)}; allowed: ${p.allowed}`,
+        `${p.path || '(root)'}: got ${p.value === undefined ? 'nothing' : showValue(p.value)}; allowed: ${p.allowed}`,
     )
     .join('\n');
 }
