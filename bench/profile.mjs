@@ -2,24 +2,21 @@
 // time goes. It calls the same functions in the same order as schedule.ts, and checks that it
 // ends with the same people as the plain loop.
 // Usage: node bench/profile.mjs <size>   prints one JSON object.
+import { Model, PlaceObserver, RetentionObserver, SCHEDULE } from '../packages/core/dist/index.js';
 import {
   arrivals,
   createWorld,
   equity,
   labour,
   learning,
-  Model,
   openInitialVacancies,
-  PlaceObserver,
   placesRespond,
   policiesAct,
-  RetentionObserver,
   refreshYearTables,
   relocation,
   resetTallies,
-  SCHEDULE,
   ties,
-} from '../packages/core/dist/index.js';
+} from '../packages/core/dist/internals.js';
 import { sizedBaseline } from './sizes.mjs';
 
 const size = process.argv[2] ?? 'medium';

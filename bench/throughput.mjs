@@ -3,7 +3,8 @@
 // Warm-ups run the same model first, so the timed run is compiled code (V8's optimising
 // compiler needs a few hundred thousand person-years before it kicks in; a 10,000-person run
 // is over before that). Peak memory is then that of the warm-up and the timed run together.
-import { BYTES_PER_PERSON, Model } from '../packages/core/dist/index.js';
+import { Model } from '../packages/core/dist/index.js';
+import { BYTES_PER_PERSON } from '../packages/core/dist/internals.js';
 import { sizedBaseline } from './sizes.mjs';
 
 const size = process.argv[2] ?? 'small';

@@ -1,9 +1,9 @@
 /** A tiny experiment, an in-memory store and a fleet secret for the fleet tests. */
 import {
   type ClusterExperiment,
+  type FinishedRun,
   fleetSecret,
   type ResultSink,
-  type RunResult,
 } from '../../packages/cluster/src/index.js';
 import type { RunOutput, RunSpec } from '../../packages/runner/src/index.js';
 import { freezeScenario, resolveScenario, type Scenario } from '../../packages/scenarios/src/index.js';
@@ -45,7 +45,7 @@ export class MemoryStore implements ResultSink {
   recordFailure(run: number, reason: string): void {
     this.failures.push({ run, reason });
   }
-  record(results: readonly RunResult[]): void {
+  record(results: readonly FinishedRun[]): void {
     for (const { run, output } of results) {
       this.calls.set(run, (this.calls.get(run) ?? 0) + 1);
       if (!this.results.has(run)) this.results.set(run, output);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DISPERSED, INCENTIVE_TAKERS, Model, type RunResult } from '../../packages/core/src/index.js';
+import { INCENTIVE_TAKERS, Model, type RunResult } from '../../packages/core/src/index.js';
+import { DISPERSED } from '../../packages/core/src/internals.js';
 import { smallScenarioArb } from '../helpers/arbitraries.js';
 import { configOf } from '../helpers/scenarios.js';
 

@@ -6,8 +6,8 @@ import {
   leftRegionDestination,
   Model,
   type Observer,
-  type World,
 } from '../../packages/core/src/index.js';
+import type { World } from '../../packages/core/src/internals.js';
 import { smallScenarioArb } from '../helpers/arbitraries.js';
 import { configOf } from '../helpers/scenarios.js';
 

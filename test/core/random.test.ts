@@ -1,21 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { type Observer, type Policy, PURPOSES, simulate, stream } from '../../packages/core/src/index.js';
 import {
   arrivals,
   counterUniform,
   createWorld,
   DISPERSED,
-  type Observer,
   openInitialVacancies,
-  type Policy,
-  PURPOSES,
   policiesAct,
   refreshYearTables,
-  simulate,
-  stream,
   streamKey,
   streamKeys,
-} from '../../packages/core/src/index.js';
+} from '../../packages/core/src/internals.js';
 import { configOf, smallScenario } from '../helpers/scenarios.js';
 import { byId } from '../helpers/tiny-world.js';
 

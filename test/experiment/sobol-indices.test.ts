@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ISHIGAMI_RANGES,
-  ishigami,
-  ishigamiIndices,
   saltelliSample,
   scaleUnitPoints,
   sobolFirstOrder,
-  sobolG,
-  sobolGIndices,
   sobolIndices,
   sobolTotalOrder,
 } from '../../packages/core/src/experiment/index.js';
 import { stream } from '../../packages/core/src/random.js';
+import {
+  ISHIGAMI_RANGES,
+  ishigami,
+  ishigamiIndices,
+  sobolG,
+  sobolGIndices,
+} from '../helpers/test-functions.js';
 
 function ishigamiOutputs(n: number): number[] {
   return scaleUnitPoints(ISHIGAMI_RANGES, saltelliSample(n, 3)).map((x) => ishigami(x));

@@ -4,16 +4,18 @@
  */
 import {
   type BehaviourParams,
-  createWorld,
   DEFAULT_PARAMS,
   type IntakeSpec,
   type ModelConfig,
-  openInitialVacancies,
   type PlaceSpec,
   type Policy,
+} from '../../packages/core/src/index.js';
+import {
+  createWorld,
+  openInitialVacancies,
   refreshYearTables,
   type World,
-} from '../../packages/core/src/index.js';
+} from '../../packages/core/src/internals.js';
 
 /** A place with round, neutral numbers; override what the test is about. */
 export function tinyPlace(name: string, overrides: Partial<PlaceSpec> = {}): PlaceSpec {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ASSIGNED, Model, SPONSORED } from '../../packages/core/src/index.js';
+import { Model } from '../../packages/core/src/index.js';
+import { ASSIGNED, SPONSORED } from '../../packages/core/src/internals.js';
 import { validateScenario } from '../../packages/scenarios/src/index.js';
 import { configOf, smallScenario } from '../helpers/scenarios.js';
 

@@ -23,7 +23,7 @@ export interface ClusterExperiment {
 }
 
 /** One finished run. */
-export interface RunResult {
+export interface FinishedRun {
   run: number;
   output: RunOutput;
 }
@@ -36,7 +36,7 @@ export interface ResultSink {
   /** The ids of the runs not yet recorded. */
   pending(): Iterable<number> | AsyncIterable<number> | Promise<Iterable<number>>;
   /** Records finished runs (a batch: one transaction in a database); may return a promise. */
-  record(results: readonly RunResult[]): unknown;
+  record(results: readonly FinishedRun[]): unknown;
   /** Notes a run that failed every attempt, with the error (optional). */
   recordFailure?(run: number, reason: string): unknown;
 }
@@ -278,7 +278,7 @@ class Session {
   private async collect(): Promise<number> {
     const { store } = this.options;
     const completed = await this.queue.getJobs(['completed'], 0, COLLECT_BATCH - 1, true);
-    const fresh: RunResult[] = [];
+    const fresh: FinishedRun[] = [];
     for (const job of completed) {
       const run = this.ownRun(job);
       // The same run twice in one batch cannot happen (one job per run id), but be sure.

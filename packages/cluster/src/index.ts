@@ -16,8 +16,8 @@ export {
   type CoordinatorOptions,
   coordinateSweep,
   type FailedRun,
+  type FinishedRun,
   type ResultSink,
-  type RunResult,
   type SweepOutcome,
   type SweepProgress,
 } from './coordinator.js';

@@ -1,6 +1,8 @@
-// @smart-settlement/core: the engine. No Node-only module, no I/O.
+// @smart-settlement/core: what a researcher uses: the model and its configuration, ensembles,
+// observers, measures and results, parameters, policies as values, experiment designs.
+// The engine room (the people table, world, submodels, keyed random draws) is in
+// `@smart-settlement/core/internals`, for tests and benchmarks. No Node-only module, no I/O.
 export * from './config.js';
-export { createWorld } from './create-world.js';
 export * from './ensemble.js';
 export * from './experiment/index.js';
 export * from './incremental.js';
@@ -23,43 +25,19 @@ export {
   type ParameterName,
   type ParameterValue,
 } from './parameters.js';
-export {
-  ASSIGNED,
-  BENEFIT,
-  BYTES_PER_PERSON,
-  DISPERSED,
-  MOVER,
-  PersonTable,
-  SERVED,
-  SPONSORED,
-} from './people.js';
 export { PlaceState } from './places.js';
-export * from './policy.js';
-export {
-  counterUniform,
-  PURPOSES,
-  type Purpose,
-  type StreamKeys,
-  stream,
-  streamKey,
-  streamKeys,
-} from './random.js';
+export type {
+  Assignment,
+  IncentiveOffer,
+  Policy,
+  PolicyFacts,
+  PolicyView,
+  ProgrammeEffects,
+} from './policy.js';
+export { PURPOSES, type Purpose, stream } from './random.js';
 export * from './resources.js';
 export * from './results/index.js';
 export { runMeasures } from './run-measures.js';
-export { SCHEDULE, step } from './schedule.js';
-export { arrivals } from './submodels/arrivals.js';
-export { quotaPick } from './submodels/assignment.js';
-export { equity } from './submodels/equity.js';
-export { labour } from './submodels/labour.js';
-export { learning } from './submodels/learning.js';
-export { type AcceptanceInputs, acceptanceProbability, termCost } from './submodels/offer-acceptance.js';
-export { openInitialVacancies, placesRespond } from './submodels/places-respond.js';
-export { policiesAct } from './submodels/policies-act.js';
-export { drawMover, moverExitExtra } from './submodels/propensity.js';
-export { relocation, relocationTables } from './submodels/relocation.js';
-export { ties } from './submodels/ties.js';
+export { SCHEDULE } from './schedule.js';
 export * from './summarize.js';
 export { VERSION } from './version.js';
-export { resetTallies, type Scratch, type World, type YearTallies } from './world.js';
-export { refreshYearTables } from './year-tables.js';

@@ -1,16 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  ASSIGNED,
   ASSIGNED_PEOPLE,
-  arrivals,
-  BENEFIT,
   INCENTIVE_TAKERS,
   type Policy,
-  quotaPick,
-  relocation,
   simulate,
 } from '../../../packages/core/src/index.js';
+import { ASSIGNED, arrivals, BENEFIT, quotaPick, relocation } from '../../../packages/core/src/internals.js';
 import { NEUTRAL_UTILITY, tinyConfig, tinyPlace, tinyWorld } from '../../helpers/tiny-world.js';
 
 const places = [tinyPlace('A'), tinyPlace('B', { amenity: Math.log(3) }), tinyPlace('C')];

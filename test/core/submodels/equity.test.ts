@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counterUniform, equity } from '../../../packages/core/src/index.js';
+import { counterUniform, equity } from '../../../packages/core/src/internals.js';
 import { addPeople, addPerson, tinyConfig, tinyPlace, tinyWorld } from '../../helpers/tiny-world.js';
 
 describe('submodel equity', () => {

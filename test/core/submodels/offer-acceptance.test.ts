@@ -6,7 +6,7 @@ import {
   arrivals,
   DISPERSED,
   termCost,
-} from '../../../packages/core/src/index.js';
+} from '../../../packages/core/src/internals.js';
 import { NEUTRAL_UTILITY, tinyConfig, tinyPlace, tinyWorld } from '../../helpers/tiny-world.js';
 
 const inputs = fc.record({

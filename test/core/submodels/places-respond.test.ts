@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MATCHED_JOB, placesRespond } from '../../../packages/core/src/index.js';
+import { MATCHED_JOB } from '../../../packages/core/src/index.js';
+import { placesRespond } from '../../../packages/core/src/internals.js';
 import { addPeople, tinyConfig, tinyPlace, tinyWorld } from '../../helpers/tiny-world.js';
 
 const params = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type IncentiveOffer, type Policy, policiesAct } from '../../../packages/core/src/index.js';
+import type { IncentiveOffer, Policy } from '../../../packages/core/src/index.js';
+import { policiesAct } from '../../../packages/core/src/internals.js';
 import { tinyConfig, tinyWorld } from '../../helpers/tiny-world.js';
 
 const offer = (reach: number): IncentiveOffer => ({

@@ -53,11 +53,3 @@ export {
   weightedCovariance,
   weightedMean,
 } from './statistics.js';
-export {
-  type AnalyticIndices,
-  ISHIGAMI_RANGES,
-  ishigami,
-  ishigamiIndices,
-  sobolG,
-  sobolGIndices,
-} from './test-functions.js';

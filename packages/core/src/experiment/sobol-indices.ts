@@ -101,7 +101,7 @@ export interface SobolIndicesResult {
  * resamples of the n base rows (the same resampled rows for every parameter).
  * @example
  * const points = saltelliSample(1024, 3);
- * const y = scaleUnitPoints(ISHIGAMI_RANGES, points).map((x) => ishigami(x));
+ * const y = scaleUnitPoints(ranges, points).map((x) => model(x)); // ranges and model: yours
  * const { S1, ST } = sobolIndices(y, 3, { random: stream(1, 0, 'bootstrap') });
  */
 export function sobolIndices(

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type DuckDBAppender, type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { RunOutput } from '../run-spec.js';
-import { PLACE_COLUMNS, RETENTION_COLUMNS, type StoreTable, tableDefinitions } from './tables.js';
+import { PLACE_STORE_COLUMNS, RETENTION_STORE_COLUMNS, type StoreTable, tableDefinitions } from './tables.js';
 
 /** One run as registered in the store before it runs: its id, design point, seed and parameter values. */
 export interface RunRecord {
@@ -249,7 +249,7 @@ export class ResultsStore {
             for (const row of output.retention) {
               a.appendBigInt(BigInt(id));
               a.appendVarchar(row.area);
-              for (const c of RETENTION_COLUMNS) appendNumber(a, row[c]);
+              for (const c of RETENTION_STORE_COLUMNS) appendNumber(a, row[c]);
               a.endRow();
             }
           }
@@ -264,7 +264,7 @@ export class ResultsStore {
               a.appendVarchar(row.place);
               a.appendVarchar(row.kind);
               a.appendBoolean(row.smaller);
-              for (const c of PLACE_COLUMNS) appendNumber(a, row[c]);
+              for (const c of PLACE_STORE_COLUMNS) appendNumber(a, row[c]);
               a.endRow();
             }
           }

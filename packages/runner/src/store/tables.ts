@@ -22,13 +22,13 @@ const PLACE_KEYS: readonly PlaceColumn[] = [
 ];
 
 /** Numeric columns of the retention table after run_id and area (retention.csv's, less its keys). */
-export const RETENTION_COLUMNS = RETENTION_TABLE.filter(
+export const RETENTION_STORE_COLUMNS = RETENTION_TABLE.filter(
   (c): c is Exclude<RetentionColumn, 'scenario' | 'replication' | 'seed' | 'area'> =>
     !RETENTION_KEYS.includes(c),
 );
 
 /** Numeric columns of the places table after run_id, year, place, kind, smaller (places.csv's, less its keys). */
-export const PLACE_COLUMNS = PLACE_TABLE.filter(
+export const PLACE_STORE_COLUMNS = PLACE_TABLE.filter(
   (
     c,
   ): c is Exclude<PlaceColumn, 'scenario' | 'replication' | 'seed' | 'year' | 'place' | 'kind' | 'smaller'> =>
@@ -50,11 +50,11 @@ export function tableDefinitions(
   ];
   if (tables.includes('retention'))
     sql.push(
-      `CREATE TABLE IF NOT EXISTS retention (run_id BIGINT NOT NULL, area VARCHAR NOT NULL, ${RETENTION_COLUMNS.map((c) => `${q(c)} DOUBLE`).join(', ')})`,
+      `CREATE TABLE IF NOT EXISTS retention (run_id BIGINT NOT NULL, area VARCHAR NOT NULL, ${RETENTION_STORE_COLUMNS.map((c) => `${q(c)} DOUBLE`).join(', ')})`,
     );
   if (tables.includes('places'))
     sql.push(
-      `CREATE TABLE IF NOT EXISTS places (run_id BIGINT NOT NULL, "year" INTEGER NOT NULL, place VARCHAR NOT NULL, kind VARCHAR, smaller BOOLEAN, ${PLACE_COLUMNS.map((c) => `${q(c)} DOUBLE`).join(', ')})`,
+      `CREATE TABLE IF NOT EXISTS places (run_id BIGINT NOT NULL, "year" INTEGER NOT NULL, place VARCHAR NOT NULL, kind VARCHAR, smaller BOOLEAN, ${PLACE_STORE_COLUMNS.map((c) => `${q(c)} DOUBLE`).join(', ')})`,
     );
   return sql;
 }
