@@ -210,31 +210,31 @@ export const PARAMETER_INFO = {
     source: A,
   },
   moverShare: {
-    default: 0,
+    default: 0.042,
     range: [0, 0.3],
     bounds: SHARE,
     unit: 'share',
     description:
       'share of newcomers who are "movers", with a lasting higher propensity to move on out of the region (mover-stayer mixture)',
-    source: 'assumption until fitted; the mixture from Blumen, Kogan & McCarthy 1955, Goodman 1961',
+    source: 'calibrated; the mixture from Blumen, Kogan & McCarthy 1955, Goodman 1961',
   },
   moverGap: {
-    default: 0,
-    range: [0, 6],
+    default: 8.3,
+    range: [0, 10],
     bounds: WIDE,
     unit: 'utility',
     description:
-      "how much lower a mover's utility of staying is (0 = no heterogeneity: the model without it)",
-    source: 'assumption until fitted; selection by duration from Vaupel et al. 1979, Heckman & Singer 1984',
+      "how much higher a mover's utility of leaving the region is (0 = no heterogeneity: the model without it)",
+    source: 'calibrated; selection by duration from Vaupel et al. 1979, Heckman & Singer 1984',
   },
   sponsorAnchor: {
-    default: 0,
-    range: [0, 3],
+    default: 3.4,
+    range: [0, 5],
     bounds: WIDE,
     unit: 'utility',
     description:
       "utility of living where one's sponsor (family, or the sponsoring group) lives; lost on moving away",
-    source: 'assumption until fitted; sign from Yoshida et al. (family anchors)',
+    source: 'calibrated (to the family-economic gap); sign from Yoshida et al. (family anchors)',
   },
   tastePersistence: {
     default: 0.3,
@@ -255,7 +255,7 @@ export const PARAMETER_INFO = {
       'assumption: the study says incentive takers have no stake; 1 means they chose as freely as anyone',
   },
   moveConstant: {
-    default: 4.45,
+    default: 4.27,
     range: [3, 5.5],
     bounds: WIDE,
     unit: 'utility',
@@ -295,7 +295,7 @@ export const PARAMETER_INFO = {
     source: A,
   },
   utilNetwork: {
-    default: 1.32,
+    default: 1.24,
     range: [0.5, 1.5],
     bounds: WIDE,
     unit: 'utility per log share',
@@ -303,7 +303,7 @@ export const PARAMETER_INFO = {
     source: 'calibrated; sign from Esses & Carter 2019, Damm 2005, Mossaad et al. 2020',
   },
   utilSize: {
-    default: 0.03,
+    default: 0,
     range: [0, 0.3],
     bounds: WIDE,
     unit: 'utility per log person',
@@ -351,7 +351,7 @@ export const PARAMETER_INFO = {
     source: A,
   },
   exitConstant: {
-    default: 4.66,
+    default: 3.96,
     range: [3, 5.5],
     bounds: WIDE,
     unit: 'utility',

@@ -8,17 +8,31 @@ import { progressReporter } from '../progress.js';
 /** How close the baseline must come to each target (the issue's acceptance rule). */
 export function targetRule(id: string): { check: (model: number, target: number) => boolean; text: string } {
   if (id.startsWith('toronto-5y-2014')) return { check: (m) => m >= 85, text: '85 or more' };
-  if (id.startsWith('on-5y')) return { check: (m, t) => Math.abs(m - t) <= 2, text: 'within 2 points' };
+  if (id.startsWith('on-5y') || id.startsWith('on-1y') || id === 'pnp-on-1y-2019')
+    return { check: (m, t) => Math.abs(m - t) <= 2, text: 'within 2 points' };
+  if (id.startsWith('ca-family') || id.startsWith('ca-economic'))
+    return { check: () => true, text: 'reported (all of Canada); the gap is fitted' };
   if (id.endsWith('-0711') && !id.startsWith('toronto'))
     return { check: (m, t) => Math.abs(m - t) <= 8, text: 'within 8 points' };
   return { check: () => true, text: 'reported, not fitted' };
 }
 
+/** Economic-class over family-class 5-year departure from the province (Canada, 2016 admissions). */
+export const CLASS_GAP_TARGET = (100 - 77.9) / (100 - 91.7);
+
 /** Runs the baseline and compares it with every retention target. */
 export function calibrationTable(replications: number, seed: number, onRun?: (d: number, t: number) => void) {
+  return calibrationRows(replications, seed, onRun).rows;
+}
+
+/** The calibration rows and the model's class gap (median economic over median family 5-year departure). */
+function calibrationRows(replications: number, seed: number, onRun?: (d: number, t: number) => void) {
   const job = prepareJob([{ scenario: LIBRARY.baseline, where: 'baseline' }], { replications, seed });
   const result = runJobInProcess(job, onRun);
-  return RETENTION_TARGETS.map((t) => {
+  const departure = (area: string) =>
+    1 - (result.summary.find((s) => s.area === area && s.measure === 'retention5')?.median ?? Number.NaN);
+  const classGap = departure('Economic class') / departure('Family class');
+  const rows = RETENTION_TARGETS.map((t) => {
     const row = result.summary.find(
       (s) => s.area === t.area && s.measure === `retention${t.yearsSinceArrival}`,
     );
@@ -33,6 +47,7 @@ export function calibrationTable(replications: number, seed: number, onRun?: (d:
       pass: rule.check(model, t.valuePct),
     };
   });
+  return { rows, classGap };
 }
 
 /** `settle calibration [--replications N] [--out FILE]`: regenerates docs/CALIBRATION.md. */
@@ -41,7 +56,7 @@ export function calibration(args: Args): void {
   const seed = intOption(args, 'seed', 0, 4_294_967_295) ?? 1;
   const out = stringOption(args, 'out') ?? 'docs/CALIBRATION.md';
   const progress = progressReporter('calibration', args.flags.has('quiet'));
-  const rows = calibrationTable(replications, seed, progress.update);
+  const { rows, classGap } = calibrationRows(replications, seed, progress.update);
   progress.end();
   const f = (x: number) => x.toFixed(1);
   const calibrated = Object.entries(PARAMETER_INFO).filter(([, info]) =>
@@ -62,9 +77,11 @@ ${rows
   )
   .join('\n')}
 
+The class-level evidence is for all of Canada, where every class leaves its province more than in Ontario (Ontario keeps 93.1% of all classes after 5 years); the model is Ontario, so it is fitted to the gap between the classes, not their levels: the economic class's 5-year departure from the province over the family class's is ${CLASS_GAP_TARGET.toFixed(2)} observed ((100 - 77.9) / (100 - 91.7), 2016 admissions) and ${classGap.toFixed(2)} in the model (medians; the model's economic class is the federal streams, the observed one includes provincial nominees). Rule: within 25%: ${Math.abs(classGap / CLASS_GAP_TARGET - 1) <= 0.25 ? 'yes' : 'no'}.
+
 ## How the fit was made
 
-Nothing in the engine refers to a target. The fit comes from these parameters, chosen with \`scripts/fit-defaults.mts\` (a Nelder-Mead search on the squared gaps to the 2007-2011 small-centre targets, the Ontario 5-year rate and the Toronto 2014 rate, weighting the Ontario rate 3 and the Toronto rate 10 times the small-centre ones, on full 20-year baseline runs of 3 replications) and then rounded into \`DEFAULT_PARAMS\`:
+Nothing in the engine refers to a target. The fit comes from these parameters, chosen with \`scripts/fit-defaults.mts\` (a Nelder-Mead search on the squared gaps to the fitted targets: the 2007-2011 small-centre rates (weight 1), the Ontario 5-year and 1-year rates (weight 3 each), the Toronto 2014 rate (weight 10), the nominees' rate at the end of the landing year (weight 1) and the class gap above (a ratio off by 0.25 weighing like a point off a small centre), on full 20-year baseline runs of 3 replications; two searches of 45 and 35 steps) and then rounded into \`DEFAULT_PARAMS\`. Each fitted parameter belongs to a documented mechanism (docs/MODEL.md): the mover-stayer mixture (\`moverShare\`, \`moverGap\`) for the fall of the hazard of leaving with time since arrival (the 1-year against the 5-year rate), the sponsor's anchor (\`sponsorAnchor\`) for the family class's lower departure, and the moving and exit constants, network and size weights as before:
 
 | parameter | value | meaning | plausible range |
 |---|---|---|---|
@@ -75,7 +92,7 @@ ${calibrated
   )
   .join('\n')}
 
-Every other parameter is an assumption with a range (docs/MODEL.md). The 2002-2006 and the adjusted Toronto rates are shown for comparison and were not fitted; the adjusted Toronto rate (91.6%) removes non-mobility exits and is not comparable with the model's raw retention.
+Every other parameter is an assumption with a range (docs/MODEL.md). The 2002-2006 and the adjusted Toronto rates are shown for comparison and were not fitted; the adjusted Toronto rate (91.6%) removes non-mobility exits and is not comparable with the model's raw retention. The targets pull against each other: Toronto loses 14.5% of a cohort in 5 years while Ontario loses 6.9%, so most of Toronto's losses must be moves within Ontario, and the small centres' rates bound those moves; the fit settles below Ontario's 5-year rate. The nominees' 97% is not reached: in the model nominees differ from the federal economic class only by their job offers (and the mixture applies to every class alike), while the province also selects nominees on their intention to reside in Ontario, which the model does not represent (no parameter was added to hit the figure).
 
 The structural pattern that larger immigrant stocks keep more newcomers (evidence pattern 1) is not a target: it is tested as a pattern in \`test/patterns/immigrant-stock.test.ts\`.
 `;
