@@ -108,7 +108,7 @@ describe('experiment files', () => {
     const checked = checkExperimentShape({
       name: 'e',
       scenario: 'baseline',
-      parameters: [{ path: 'dispersion.uptake' }],
+      parameters: [{ path: 'dispersion.reach' }],
     });
     expect(checked.ok ? [] : checked.problems.map((p) => p.path)).toEqual(['parameters[0].min']);
   });
