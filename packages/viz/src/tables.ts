@@ -39,7 +39,8 @@ export function rowsWhere(length: number, keep: (row: number) => boolean): numbe
 
 /**
  * Parses a CSV file as the results folder writes it: a header row, then one row per line;
- * numbers become numbers (`NA` becomes NaN), `true`/`false` become booleans.
+ * numbers become numbers (`NA` becomes NaN), `true`/`false` become booleans, and the ' the
+ * writer puts before formula-like text is dropped.
  * @example
  * parseCsv('a,b\n1,x\n') // [{ a: 1, b: 'x' }]
  */
@@ -67,7 +68,8 @@ function typedCell(s: string): string | number | boolean {
   if (s === 'false') return false;
   if (s === 'NA') return Number.NaN;
   if (s !== '' && /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s)) return Number(s);
-  return s;
+  // The writer puts a ' before text that a spreadsheet would run as a formula (and before a ' itself).
+  return s.startsWith("'") ? s.slice(1) : s;
 }
 
 /**

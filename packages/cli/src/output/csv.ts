@@ -11,12 +11,13 @@ function cell(v: unknown): string {
 
 /**
  * A text field of a CSV file (a header or a value): a leading =, +, -, @, tab or carriage
- * return gets a ' in front so that a spreadsheet shows it instead of running it as a formula
+ * return (or a ') gets a ' in front so that a spreadsheet shows it instead of running it as a formula
  * (OWASP's advice for CSV injection), and a field with a comma, quote or line break is quoted
  * with its quotes doubled (RFC 4180).
  */
 export function textCell(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  // A leading ' is doubled too, so that a reader that drops one ' gets the text back exactly.
+  const safe = /^[=+\-@\t\r']/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
