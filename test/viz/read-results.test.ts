@@ -58,7 +58,12 @@ describe('CsvRecords', () => {
             from = cut;
           }
           csv.end();
-          expect(records).toEqual([['a', 'b', 'c'], ...rows.map((r) => [r.a, String(r.b), r.c])]);
+          // CsvRecords only splits cells: the ' the writer puts before formula-like text stays (parseCsv drops it).
+          const written = (t: string) => (/^[=+\-@\t\r']/.test(t) ? `'${t}` : t);
+          expect(records).toEqual([
+            ['a', 'b', 'c'],
+            ...rows.map((r) => [written(r.a), String(r.b), written(r.c)]),
+          ]);
           expect(csv.count).toBe(rows.length + 1);
         },
       ),
