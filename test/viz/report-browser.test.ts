@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -6,21 +6,8 @@ import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHARTS } from '../../packages/viz/src/index.ts';
 import { briefingPack } from '../../packages/viz/src/node/index.ts';
+import { CHROMIUM, CHROMIUM_FLAGS as FLAGS, haveChromium } from '../helpers/chromium.ts';
 import { fixtureResults } from './fixture.ts';
-
-// Debian's Chromium (.ci/run installs it); playwright never downloads a browser here.
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const haveChromium = existsSync(CHROMIUM);
 
 describe('report.html in headless Chromium', () => {
   // In CI the browser check must run: a missing Chromium is a failure, not a skip.
