@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LIBRARY } from '@smart-settlement/scenarios';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LIBRARY } from '../../packages/scenarios/src/index.js';
 import { folderFiles, type SettleResult, settleAsync, tempDir } from '../helpers/cli.js';
 
 // The quick commands of the built CLI, all started at once (each spends most of its time loading).

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LIBRARY } from '@smart-settlement/scenarios';
 import { describe, expect, it } from 'vitest';
-import { LIBRARY } from '../../packages/scenarios/src/index.js';
 import { folderFiles, settleInProcess, tempDir } from '../helpers/cli.js';
 
 // The command line's error paths, run in process (the same main() the built bin calls).

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { textCell, toCsv } from '@smart-settlement/cli';
 import { describe, expect, it } from 'vitest';
-import { textCell, toCsv } from '../../packages/cli/src/output/csv.js';
 import { type SettleResult, settleInProcess, tempDir } from '../helpers/cli.js';
 
 // Section 2 of issue 10: input that is malformed or hostile. Each case: exit 2, a message

@@ -1,13 +1,13 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
 import {
   checkMemoryBudget,
   estimateJobResources,
   estimateRunResources,
   RESOURCE_FIGURES,
-} from '../../packages/core/src/index.js';
+} from '@smart-settlement/core';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { FAST, settleInProcess, tempDir } from '../helpers/cli.js';
 
 // Section 3 of issue 10: memory and time are estimated before running, from the bench's

@@ -1,5 +1,3 @@
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
 import {
   encodeValue,
   fleetSecret,
@@ -10,8 +8,10 @@ import {
   signAnnouncement,
   signJob,
   signResult,
-} from '../../packages/cluster/src/index.js';
-import { SECRET } from './fake-experiment.js';
+} from '@smart-settlement/cluster';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SECRET } from '../helpers/fake-experiment.js';
 
 const OTHER = fleetSecret('another-fleet-secret-0000000000');
 const json = fc.jsonValue({ noUnicodeString: false });

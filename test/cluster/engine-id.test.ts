@@ -1,6 +1,6 @@
+import { engineId } from '@smart-settlement/cluster';
+import { VERSION } from '@smart-settlement/core';
 import { describe, expect, it } from 'vitest';
-import { engineId } from '../../packages/cluster/src/index.js';
-import { VERSION } from '../../packages/core/src/index.js';
 
 describe('the engine id that workers and coordinator compare', () => {
   it('is the version plus a hash of the compiled engine code, the same at every call', () => {

@@ -1,12 +1,7 @@
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FleetSecretError, MIN_SECRET_LENGTH, readFleetSecret, signResult } from '@smart-settlement/cluster';
 import { describe, expect, it } from 'vitest';
-import {
-  FleetSecretError,
-  MIN_SECRET_LENGTH,
-  readFleetSecret,
-  signResult,
-} from '../../packages/cluster/src/index.js';
 import { tempDir } from '../helpers/cli.js';
 
 /** The error readFleetSecret throws, or undefined. */

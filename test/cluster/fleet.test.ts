@@ -1,10 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
+import { connectRedis, coordinateSweep, fleetStatus, startWorker } from '@smart-settlement/cluster';
+import { executeRun } from '@smart-settlement/runner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectRedis, coordinateSweep, fleetStatus, startWorker } from '../../packages/cluster/src/index.js';
-import { executeRun } from '../../packages/runner/src/index.js';
-import { MemoryStore, SECRET, tinyExperiment } from './fake-experiment.js';
-import { redisAvailable, startRedis, type TestRedis } from './redis-server.js';
-import { waitFor } from './wait-for.js';
+import { MemoryStore, SECRET, tinyExperiment } from '../helpers/fake-experiment.js';
+import { redisAvailable, startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 // The coordinator and workers in this process, on a real redis-server. (The test with worker
 // processes killed by kill -9 is processes.test.ts.)

@@ -1,8 +1,8 @@
+import { checkRunSpec, defaultRunBudget } from '@smart-settlement/cluster';
+import { checkMemoryBudget, estimateJobResources } from '@smart-settlement/core';
+import { resolveScenario } from '@smart-settlement/scenarios';
 import { describe, expect, it } from 'vitest';
-import { checkRunSpec, defaultRunBudget } from '../../packages/cluster/src/index.js';
-import { checkMemoryBudget, estimateJobResources } from '../../packages/core/src/index.js';
-import { resolveScenario } from '../../packages/scenarios/src/index.js';
-import { tinyExperiment } from './fake-experiment.js';
+import { tinyExperiment } from '../helpers/fake-experiment.js';
 
 const spec = tinyExperiment(1).runSpec(0);
 

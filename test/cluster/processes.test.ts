@@ -2,11 +2,11 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { connectRedis, fleetStatus, readRegistry } from '@smart-settlement/cluster';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectRedis, fleetStatus, readRegistry } from '../../packages/cluster/src/index.js';
 import { BIN, folderFiles, tempDir } from '../helpers/cli.js';
-import { SECRET_TEXT } from './fake-experiment.js';
-import { redisAvailable, startRedis, type TestRedis } from './redis-server.js';
+import { SECRET_TEXT } from '../helpers/fake-experiment.js';
+import { redisAvailable, startRedis, type TestRedis } from '../helpers/redis-server.js';
 
 /** A small experiment whose runs take a fraction of a second each: 6 points x 4 replications. */
 const EXPERIMENT = {

@@ -3,8 +3,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, tempDir } from '../helpers/cli.js';
-import { SECRET_TEXT } from './fake-experiment.js';
-import { redisAvailable, startRedis, type TestRedis } from './redis-server.js';
+import { SECRET_TEXT } from '../helpers/fake-experiment.js';
+import { redisAvailable, startRedis, type TestRedis } from '../helpers/redis-server.js';
 
 const PASSWORD = 'the-right-password-42';
 

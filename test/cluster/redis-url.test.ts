@@ -1,5 +1,5 @@
+import { checkRedisUrl, RedisUrlError, redactRedisUrl } from '@smart-settlement/cluster';
 import { describe, expect, it } from 'vitest';
-import { checkRedisUrl, RedisUrlError, redactRedisUrl } from '../../packages/cluster/src/index.js';
 
 describe('the --redis address', () => {
   it('accepts redis:// and rediss:// URLs with a host', () => {

@@ -1,9 +1,9 @@
+import { checkRunOutput, type ExpectedRun } from '@smart-settlement/cluster';
+import { executeRun, type RunOutput, type RunSpec } from '@smart-settlement/runner';
+import { resolveScenario } from '@smart-settlement/scenarios';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkRunOutput, type ExpectedRun } from '../../packages/cluster/src/index.js';
-import { executeRun, type RunOutput, type RunSpec } from '../../packages/runner/src/index.js';
-import { resolveScenario } from '../../packages/scenarios/src/index.js';
-import { tinyExperiment } from './fake-experiment.js';
+import { tinyExperiment } from '../helpers/fake-experiment.js';
 
 const experiment = tinyExperiment(3);
 

@@ -1,6 +1,4 @@
 import { isDeepStrictEqual } from 'node:util';
-import { Queue, Worker } from 'bullmq';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   authCode,
   connectRedis,
@@ -15,13 +13,15 @@ import {
   signJob,
   signResult,
   startWorker,
-} from '../../packages/cluster/src/index.js';
-import { estimateRunResources } from '../../packages/core/src/index.js';
-import { executeRun, type RunOutput, type RunSpec } from '../../packages/runner/src/index.js';
-import { resolveScenario } from '../../packages/scenarios/src/index.js';
-import { MemoryStore, SECRET, tinyExperiment } from './fake-experiment.js';
-import { redisAvailable, startRedis, type TestRedis } from './redis-server.js';
-import { waitFor } from './wait-for.js';
+} from '@smart-settlement/cluster';
+import { estimateRunResources } from '@smart-settlement/core';
+import { executeRun, type RunOutput, type RunSpec } from '@smart-settlement/runner';
+import { resolveScenario } from '@smart-settlement/scenarios';
+import { Queue, Worker } from 'bullmq';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryStore, SECRET, tinyExperiment } from '../helpers/fake-experiment.js';
+import { redisAvailable, startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 // The fleet's trust model (docs/CLUSTER.md, "Trust"), against a real redis-server: someone who
 // can write to Redis but does not hold the fleet secret can neither make workers run their

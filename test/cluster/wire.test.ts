@@ -1,6 +1,6 @@
+import { decodeValue, encodeValue } from '@smart-settlement/cluster';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeValue, encodeValue } from '../../packages/cluster/src/index.js';
 
 describe('results on the wire', () => {
   it('come back identical, including NaN, Infinity and -0 (which plain JSON loses)', () => {

@@ -1,7 +1,7 @@
+import { INCENTIVE_TAKERS, Model, type RunResult } from '@smart-settlement/core';
+import { DISPERSED } from '@smart-settlement/core/internals';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { INCENTIVE_TAKERS, Model, type RunResult } from '../../packages/core/src/index.js';
-import { DISPERSED } from '../../packages/core/src/internals.js';
 import { smallScenarioArb } from '../helpers/arbitraries.js';
 import { configOf } from '../helpers/scenarios.js';
 

@@ -1,6 +1,6 @@
+import { runEnsemble, simulate } from '@smart-settlement/core';
+import { LIBRARY } from '@smart-settlement/scenarios';
 import { describe, expect, it } from 'vitest';
-import { runEnsemble, simulate } from '../../packages/core/src/index.js';
-import { LIBRARY } from '../../packages/scenarios/src/index.js';
 import { configOf, smallScenario } from '../helpers/scenarios.js';
 
 const years = 5;

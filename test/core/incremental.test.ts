@@ -1,4 +1,3 @@
-import { describe, expect, it } from 'vitest';
 import {
   type IncrementalRow,
   incrementalRatio,
@@ -7,8 +6,9 @@ import {
   quantileExtended,
   runEnsemble,
   SMALLER_PLACES,
-} from '../../packages/core/src/index.js';
-import { incrementalText } from '../../packages/viz/src/index.js';
+} from '@smart-settlement/core';
+import { incrementalText } from '@smart-settlement/viz';
+import { describe, expect, it } from 'vitest';
 import { configOf, smallScenario } from '../helpers/scenarios.js';
 import { NEUTRAL_UTILITY, tinyConfig } from '../helpers/tiny-world.js';
 

@@ -1,11 +1,6 @@
+import { MeasureArrays, type MeasureRow, pairedDifferences, summarize } from '@smart-settlement/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  MeasureArrays,
-  type MeasureRow,
-  pairedDifferences,
-  summarize,
-} from '../../packages/core/src/index.js';
 
 const SCENARIOS = ['baseline', 'welcome', 'engagement'];
 const REPLICATIONS = 6;

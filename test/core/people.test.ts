@@ -1,6 +1,6 @@
+import { BYTES_PER_PERSON, PersonTable } from '@smart-settlement/core/internals';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BYTES_PER_PERSON, PersonTable } from '../../packages/core/src/internals.js';
 
 const COLUMNS = [
   'id',

@@ -1,6 +1,4 @@
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { type Observer, type Policy, PURPOSES, simulate, stream } from '../../packages/core/src/index.js';
+import { type Observer, type Policy, PURPOSES, simulate, stream } from '@smart-settlement/core';
 import {
   arrivals,
   counterUniform,
@@ -11,7 +9,9 @@ import {
   refreshYearTables,
   streamKey,
   streamKeys,
-} from '../../packages/core/src/internals.js';
+} from '@smart-settlement/core/internals';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { configOf, smallScenario } from '../helpers/scenarios.js';
 import { byId } from '../helpers/tiny-world.js';
 

@@ -3,9 +3,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Model, type PlaceRow, simulate } from '@smart-settlement/core';
+import { namedScenario, resolveScenario } from '@smart-settlement/scenarios';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Model, type PlaceRow, simulate } from '../../packages/core/src/index.js';
-import { namedScenario, resolveScenario } from '../../packages/scenarios/src/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'settle-streaming-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -54,7 +54,7 @@ describe('an ensemble larger than the heap', () => {
 
   // settle's table writing (executeJob, as run and compare call it) without the briefing
   // stages that main.ts registers: those read the written tables back for charts, and
-  // test/viz/pack-memory.test.ts runs the whole settle compare, charts included, in this heap.
+  // test/viz/node/pack-memory.test.ts runs the whole settle compare, charts included, in this heap.
   it('is written whole by executeJob in that heap, appending each run as it finishes', () => {
     const out = join(dir, 'big');
     const packages = new URL('../../packages/', import.meta.url).href;

@@ -1,6 +1,6 @@
+import { type MeasureRow, summarize, summarizeGroups } from '@smart-settlement/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type MeasureRow, summarize, summarizeGroups } from '../../packages/core/src/index.js';
 
 /** Measure rows over a few scenarios, areas and measures, with values that tie, repeat and go negative. */
 const measureRows = fc.array(

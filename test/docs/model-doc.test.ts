@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { DEFAULT_PARAMS, PARAMETER_INFO, SCHEDULE } from '@smart-settlement/core';
+import { POLICIES } from '@smart-settlement/scenarios';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PARAMS, PARAMETER_INFO, SCHEDULE } from '../../packages/core/src/index.js';
-import { POLICIES } from '../../packages/scenarios/src/index.js';
 
 // The documentation is part of the model's honesty: these tests keep it in step with the code.
 const root = new URL('../../', import.meta.url);

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { resolveScenario, ScenarioError } from '@smart-settlement/scenarios';
 import { describe, expect, it } from 'vitest';
-import { resolveScenario, ScenarioError } from '../../packages/scenarios/src/index.js';
 
 // What the README and examples/ promise must work as written (they run against the built packages).
 const root = new URL('../../', import.meta.url).pathname;

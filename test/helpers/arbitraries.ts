@@ -1,7 +1,8 @@
 /** fast-check generators of small valid scenarios, and of single mistakes to make in them. */
+
+import { DEFAULT_PARAMS } from '@smart-settlement/core';
+import { ONTARIO_PLACES, type PolicySpec, type Scenario } from '@smart-settlement/scenarios';
 import fc from 'fast-check';
-import { DEFAULT_PARAMS } from '../../packages/core/src/index.js';
-import { ONTARIO_PLACES, type PolicySpec, type Scenario } from '../../packages/scenarios/src/index.js';
 
 export const PLACE_NAMES = ONTARIO_PLACES.map((p) => p.name);
 const SMALLER_NAMES = ONTARIO_PLACES.filter((p) => p.population < 500_000).map((p) => p.name);

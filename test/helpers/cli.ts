@@ -72,7 +72,7 @@ export const FAST = ['--years', '3', '--replications', '2', '--set', 'agentScale
  * prints: fast enough for many bad-input cases. Paths should be absolute.
  */
 export async function settleInProcess(args: string[]): Promise<SettleResult> {
-  const { main } = await import('../../packages/cli/src/main.js');
+  const { main } = await import('@smart-settlement/cli');
   const stdout: string[] = [];
   const stderr: string[] = [];
   const log = console.log;

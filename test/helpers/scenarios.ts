@@ -1,11 +1,6 @@
 /** Small Ontario scenarios that run in milliseconds, and shortcuts to run them in process. */
-import {
-  type ModelConfig,
-  type RetentionRow,
-  type RunResult,
-  simulate,
-} from '../../packages/core/src/index.js';
-import { resolveScenario, type Scenario } from '../../packages/scenarios/src/index.js';
+import { type ModelConfig, type RetentionRow, type RunResult, simulate } from '@smart-settlement/core';
+import { resolveScenario, type Scenario } from '@smart-settlement/scenarios';
 
 /**
  * Ontario with a small footprint: few years and one agent per 200 people (750 agents a

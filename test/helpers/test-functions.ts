@@ -1,4 +1,4 @@
-import type { ParameterRange } from '../../packages/core/src/index.js';
+import type { ParameterRange } from '@smart-settlement/core';
 
 /** Analytic first-order (S1) and total (ST) Sobol indices of a test function. */
 export interface AnalyticIndices {

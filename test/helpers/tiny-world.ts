@@ -9,13 +9,13 @@ import {
   type ModelConfig,
   type PlaceSpec,
   type Policy,
-} from '../../packages/core/src/index.js';
+} from '@smart-settlement/core';
 import {
   createWorld,
   openInitialVacancies,
   refreshYearTables,
   type World,
-} from '../../packages/core/src/internals.js';
+} from '@smart-settlement/core/internals';
 
 /** A place with round, neutral numbers; override what the test is about. */
 export function tinyPlace(name: string, overrides: Partial<PlaceSpec> = {}): PlaceSpec {

@@ -1,12 +1,12 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { PlaceState, type RunResult, simulate } from '../../packages/core/src/index.js';
+import { PlaceState, type RunResult, simulate } from '@smart-settlement/core';
 import {
   choosePilots,
   type EngagementLevers,
   LIBRARY,
   resolveScenario,
   type Scenario,
-} from '../../packages/scenarios/src/index.js';
+} from '@smart-settlement/scenarios';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { meanAndSe } from '../helpers/scenarios.js';
 
 const REPLICATIONS = 5;

@@ -1,5 +1,5 @@
+import { simulate } from '@smart-settlement/core';
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../packages/core/src/index.js';
 import { configOf, meanAndSe, retentionRow, smallScenario } from '../helpers/scenarios.js';
 
 const PLACE = 'Timmins';

@@ -1,5 +1,5 @@
+import { INCENTIVE_TAKERS, simulate } from '@smart-settlement/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { INCENTIVE_TAKERS, simulate } from '../../packages/core/src/index.js';
 import { configOf, smallScenario } from '../helpers/scenarios.js';
 
 /**

@@ -1,5 +1,5 @@
+import type { PolicySpec } from '@smart-settlement/scenarios';
 import { describe, expect, it } from 'vitest';
-import type { PolicySpec } from '../../packages/scenarios/src/index.js';
 import { runScenario, smallScenario, withoutName } from '../helpers/scenarios.js';
 
 const setting = { years: 5, agentScale: 100 };

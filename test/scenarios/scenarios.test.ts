@@ -1,5 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { PlaceState } from '../../packages/core/src/index.js';
+import { PlaceState } from '@smart-settlement/core';
 import {
   choosePilots,
   engagement,
@@ -10,7 +9,8 @@ import {
   type Scenario,
   selectPlaces,
   setLever,
-} from '../../packages/scenarios/src/index.js';
+} from '@smart-settlement/scenarios';
+import { describe, expect, it } from 'vitest';
 import { TINY_INTAKE, tinyPlace } from '../helpers/tiny-world.js';
 
 describe('setLever (settle run --set path=value)', () => {

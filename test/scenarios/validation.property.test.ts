@@ -1,7 +1,4 @@
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { prepareJob } from '../../packages/cli/src/job.js';
-import { InputError } from '../../packages/cli/src/messages.js';
+import { InputError, prepareJob } from '@smart-settlement/cli';
 import {
   formatProblems,
   LIBRARY,
@@ -9,7 +6,9 @@ import {
   resolveScenario,
   ScenarioError,
   validateScenario,
-} from '../../packages/scenarios/src/index.js';
+} from '@smart-settlement/scenarios';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { mistakeArb, smallScenarioArb } from '../helpers/arbitraries.js';
 
 /** The ScenarioError a bad input throws (fails the test on any other outcome). */

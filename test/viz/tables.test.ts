@@ -1,8 +1,8 @@
+import { toCsv } from '@smart-settlement/cli';
 import { summarize } from '@smart-settlement/core';
+import { band, parseCsv, textWidth, wrapText } from '@smart-settlement/viz';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../../packages/cli/src/output/csv.ts';
-import { band, parseCsv, textWidth, wrapText } from '../../packages/viz/src/index.ts';
 
 describe('reading result tables', () => {
   it('parseCsv(toCsv(rows)) gives the rows back: numbers, booleans and strings with commas or quotes', () => {

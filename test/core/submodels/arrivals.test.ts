@@ -1,6 +1,6 @@
+import { singleClass } from '@smart-settlement/core';
+import { arrivals, counterUniform, DISPERSED, SERVED } from '@smart-settlement/core/internals';
 import { describe, expect, it } from 'vitest';
-import { singleClass } from '../../../packages/core/src/index.js';
-import { arrivals, counterUniform, DISPERSED, SERVED } from '../../../packages/core/src/internals.js';
 import { NEUTRAL_UTILITY, TINY_INTAKE, tinyConfig, tinyPlace, tinyWorld } from '../../helpers/tiny-world.js';
 
 // Two places whose only difference is amenity: exp(0) = 1 against exp(ln 3) = 3, so a

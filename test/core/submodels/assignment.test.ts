@@ -1,12 +1,7 @@
+import { ASSIGNED_PEOPLE, INCENTIVE_TAKERS, type Policy, simulate } from '@smart-settlement/core';
+import { ASSIGNED, arrivals, BENEFIT, quotaPick, relocation } from '@smart-settlement/core/internals';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  ASSIGNED_PEOPLE,
-  INCENTIVE_TAKERS,
-  type Policy,
-  simulate,
-} from '../../../packages/core/src/index.js';
-import { ASSIGNED, arrivals, BENEFIT, quotaPick, relocation } from '../../../packages/core/src/internals.js';
 import { NEUTRAL_UTILITY, tinyConfig, tinyPlace, tinyWorld } from '../../helpers/tiny-world.js';
 
 const places = [tinyPlace('A'), tinyPlace('B', { amenity: Math.log(3) }), tinyPlace('C')];

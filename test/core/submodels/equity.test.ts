@@ -1,5 +1,5 @@
+import { counterUniform, equity } from '@smart-settlement/core/internals';
 import { describe, expect, it } from 'vitest';
-import { counterUniform, equity } from '../../../packages/core/src/internals.js';
 import { addPeople, addPerson, tinyConfig, tinyPlace, tinyWorld } from '../../helpers/tiny-world.js';
 
 describe('submodel equity', () => {

@@ -1,6 +1,6 @@
+import { MATCHED_JOB, SURVIVAL_JOB, UNEMPLOYED } from '@smart-settlement/core';
+import { counterUniform, labour, SERVED } from '@smart-settlement/core/internals';
 import { describe, expect, it } from 'vitest';
-import { MATCHED_JOB, SURVIVAL_JOB, UNEMPLOYED } from '../../../packages/core/src/index.js';
-import { counterUniform, labour, SERVED } from '../../../packages/core/src/internals.js';
 import { addPeople, tinyConfig, tinyWorld } from '../../helpers/tiny-world.js';
 
 const params = { matchRate: 0.4, survivalRate: 0.6, upgradeRate: 0.5, jobLossRate: 0.05 };

@@ -1,5 +1,5 @@
+import { learning, refreshYearTables, SERVED } from '@smart-settlement/core/internals';
 import { describe, expect, it } from 'vitest';
-import { learning, refreshYearTables, SERVED } from '../../../packages/core/src/internals.js';
 import { addPerson, tinyConfig, tinyPlace, tinyWorld } from '../../helpers/tiny-world.js';
 
 describe('submodel learning', () => {

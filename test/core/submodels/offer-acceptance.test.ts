@@ -1,12 +1,12 @@
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
 import {
   type AcceptanceInputs,
   acceptanceProbability,
   arrivals,
   DISPERSED,
   termCost,
-} from '../../../packages/core/src/internals.js';
+} from '@smart-settlement/core/internals';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { NEUTRAL_UTILITY, tinyConfig, tinyPlace, tinyWorld } from '../../helpers/tiny-world.js';
 
 const inputs = fc.record({

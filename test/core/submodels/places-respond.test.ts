@@ -1,6 +1,6 @@
+import { MATCHED_JOB } from '@smart-settlement/core';
+import { placesRespond } from '@smart-settlement/core/internals';
 import { describe, expect, it } from 'vitest';
-import { MATCHED_JOB } from '../../../packages/core/src/index.js';
-import { placesRespond } from '../../../packages/core/src/internals.js';
 import { addPeople, tinyConfig, tinyPlace, tinyWorld } from '../../helpers/tiny-world.js';
 
 const params = {

@@ -1,6 +1,6 @@
+import type { IncentiveOffer, Policy } from '@smart-settlement/core';
+import { policiesAct } from '@smart-settlement/core/internals';
 import { describe, expect, it } from 'vitest';
-import type { IncentiveOffer, Policy } from '../../../packages/core/src/index.js';
-import { policiesAct } from '../../../packages/core/src/internals.js';
 import { tinyConfig, tinyWorld } from '../../helpers/tiny-world.js';
 
 const offer = (reach: number): IncentiveOffer => ({

@@ -1,6 +1,6 @@
+import { Model, simulate, singleClass } from '@smart-settlement/core';
+import { MOVER } from '@smart-settlement/core/internals';
 import { describe, expect, it } from 'vitest';
-import { Model, simulate, singleClass } from '../../../packages/core/src/index.js';
-import { MOVER } from '../../../packages/core/src/internals.js';
 import { configOf, smallScenario } from '../../helpers/scenarios.js';
 
 /** The default Ontario scenario, small, with the mixture and classes set as a test needs. */

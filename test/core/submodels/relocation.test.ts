@@ -1,6 +1,6 @@
+import { MATCHED_JOB, UNEMPLOYED } from '@smart-settlement/core';
+import { counterUniform, DISPERSED, relocation } from '@smart-settlement/core/internals';
 import { describe, expect, it } from 'vitest';
-import { MATCHED_JOB, UNEMPLOYED } from '../../../packages/core/src/index.js';
-import { counterUniform, DISPERSED, relocation } from '../../../packages/core/src/internals.js';
 import { addPeople, byId, NEUTRAL_UTILITY, tinyConfig, tinyWorld } from '../../helpers/tiny-world.js';
 
 // With every systematic utility at 0, each alternative (the other place, leaving the region)

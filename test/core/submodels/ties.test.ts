@@ -1,5 +1,5 @@
+import { SERVED, ties } from '@smart-settlement/core/internals';
 import { describe, expect, it } from 'vitest';
-import { SERVED, ties } from '../../../packages/core/src/internals.js';
 import { addPerson, tinyConfig, tinyPlace, tinyWorld } from '../../helpers/tiny-world.js';
 
 describe('submodel ties', () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ExperimentError, ExperimentPlan } from '@smart-settlement/runner';
 import { describe, expect, it } from 'vitest';
-import { ExperimentError, ExperimentPlan } from '../../../packages/runner/src/index.js';
 
 const EXAMPLES = resolve(import.meta.dirname, '../../../examples/experiments');
 

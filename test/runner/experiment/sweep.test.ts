@@ -1,7 +1,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
 import {
   analyseSensitivity,
   calibrate,
@@ -12,8 +11,9 @@ import {
   type RunExecutor,
   runSweep,
   storeOptions,
-} from '../../../packages/runner/src/index.js';
-import { resolveScenario } from '../../../packages/scenarios/src/index.js';
+} from '@smart-settlement/runner';
+import { resolveScenario } from '@smart-settlement/scenarios';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'settle-sweep-'));
 

@@ -1,15 +1,15 @@
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
 import {
   HORIZONS,
   INCENTIVE_TAKERS,
   leftRegionDestination,
   Model,
   type Observer,
-} from '../../packages/core/src/index.js';
-import type { World } from '../../packages/core/src/internals.js';
-import { smallScenarioArb } from '../helpers/arbitraries.js';
-import { configOf } from '../helpers/scenarios.js';
+} from '@smart-settlement/core';
+import type { World } from '@smart-settlement/core/internals';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { smallScenarioArb } from '../../helpers/arbitraries.js';
+import { configOf } from '../../helpers/scenarios.js';
 
 /**
  * Counts, independently of the retention observer, where the people of each first place

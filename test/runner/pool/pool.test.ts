@@ -1,11 +1,17 @@
 // The worker pool runs the compiled worker (packages/runner/dist/pool/worker.js): run `npm run build` first.
+
+import { runEnsemble } from '@smart-settlement/core';
+import {
+  executeRun,
+  orderedRuns,
+  type RunOutput,
+  RunPool,
+  type RunSpec,
+  runEnsembleParallel,
+} from '@smart-settlement/runner';
+import { namedScenario, resolveScenario, type Scenario } from '@smart-settlement/scenarios';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runEnsemble } from '../../packages/core/src/index.js';
-import { executeRun, type RunOutput, type RunSpec } from '../../packages/runner/src/index.js';
-import { runEnsembleParallel } from '../../packages/runner/src/pool/ensemble.js';
-import { orderedRuns, RunPool } from '../../packages/runner/src/pool/run-pool.js';
-import { namedScenario, resolveScenario, type Scenario } from '../../packages/scenarios/src/index.js';
 
 /** A small, fast version of a library scenario. */
 function small(name: string): Scenario {

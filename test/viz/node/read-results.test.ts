@@ -1,9 +1,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { toCsv } from '@smart-settlement/cli';
 import type { PlaceRow, RetentionRow } from '@smart-settlement/core';
-import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { toCsv } from '../../packages/cli/src/output/csv.ts';
 import {
   CsvRecords,
   chartRetentionAreas,
@@ -14,10 +12,12 @@ import {
   retentionCurveData,
   retentionCurvesSpec,
   type SummaryDocument,
-} from '../../packages/viz/src/index.ts';
-import { readResults } from '../../packages/viz/src/node/index.ts';
-import { tempDir } from '../helpers/cli.js';
-import { fixtureResults } from './fixture.ts';
+} from '@smart-settlement/viz';
+import { readResults } from '@smart-settlement/viz/node';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../helpers/cli.js';
+import { fixtureResults } from '../../helpers/results-fixture.ts';
 
 let dir: string;
 let tables: ResultTables;

@@ -1,13 +1,13 @@
-import { describe, expect, it } from 'vitest';
 import {
   cholesky,
   normalQuantile,
   quantile,
   standardNormal,
+  stream,
   weightedCovariance,
   weightedMean,
-} from '../../packages/core/src/experiment/index.js';
-import { stream } from '../../packages/core/src/random.js';
+} from '@smart-settlement/core';
+import { describe, expect, it } from 'vitest';
 
 describe('statistics helpers', () => {
   it('normalQuantile matches tabulated values to 1e-8 (0.975 -> 1.959963985, 0.5 -> 0, 0.001 -> -3.090232306)', () => {

@@ -2,12 +2,12 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CHARTS } from '@smart-settlement/viz';
+import { briefingPack } from '@smart-settlement/viz/node';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHARTS } from '../../packages/viz/src/index.ts';
-import { briefingPack } from '../../packages/viz/src/node/index.ts';
-import { CHROMIUM, CHROMIUM_FLAGS as FLAGS, haveChromium } from '../helpers/chromium.ts';
-import { fixtureResults } from './fixture.ts';
+import { CHROMIUM, CHROMIUM_FLAGS as FLAGS, haveChromium } from '../../helpers/chromium.ts';
+import { fixtureResults } from '../../helpers/results-fixture.ts';
 
 describe('report.html in headless Chromium', () => {
   // In CI the browser check must run: a missing Chromium is a failure, not a skip.

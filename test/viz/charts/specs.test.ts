@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Ajv } from 'ajv';
-import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CHART_NAMES,
   CHARTS,
@@ -13,18 +11,20 @@ import {
   retentionCliffSpec,
   retentionCurveData,
   sourceLine,
-} from '../../packages/viz/src/index.ts';
-import { PACK_CHARTS } from '../helpers/charts.js';
+} from '@smart-settlement/viz';
+import { Ajv } from 'ajv';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PACK_CHARTS } from '../../helpers/charts.js';
 import {
   copyTables,
   FIXTURE_REPLICATIONS,
   FIXTURE_SCENARIOS,
   FIXTURE_SEED,
   fixtureResults,
-} from './fixture.ts';
+} from '../../helpers/results-fixture.ts';
 
 // The schema the installed vega-lite ships, resolved from the viz package that depends on it.
-const vizRequire = createRequire(join(import.meta.dirname, '../../packages/viz/package.json'));
+const vizRequire = createRequire(join(import.meta.dirname, '../../../packages/viz/package.json'));
 const schemaPath = vizRequire.resolve('vega-lite/vega-lite-schema.json');
 
 let tables: ResultTables;

@@ -1,13 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { DEFAULT_PARAMS, PARAMETER_INFO, PARAMETER_NAMES } from '../../packages/core/src/index.js';
-import { checkExperimentShape, experimentJsonSchema } from '../../packages/runner/src/index.js';
+import { DEFAULT_PARAMS, PARAMETER_INFO, PARAMETER_NAMES } from '@smart-settlement/core';
+import { checkExperimentShape, experimentJsonSchema } from '@smart-settlement/runner';
 import {
   buildPolicy,
   POLICIES,
   POLICY_TYPES,
   scenarioJsonSchema,
   validateScenario,
-} from '../../packages/scenarios/src/index.js';
+} from '@smart-settlement/scenarios';
+import { describe, expect, it } from 'vitest';
 
 /** Where a problem with a field is reported: `__proto__`, a reserved name, is always quoted. */
 const at = (parent: string, key: string) =>

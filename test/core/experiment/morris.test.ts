@@ -1,12 +1,12 @@
-import { describe, expect, it } from 'vitest';
 import {
   morrisAnalyze,
   morrisDelta,
   morrisSample,
   normalQuantile,
   scaleUnitPoints,
-} from '../../packages/core/src/experiment/index.js';
-import { stream } from '../../packages/core/src/random.js';
+  stream,
+} from '@smart-settlement/core';
+import { describe, expect, it } from 'vitest';
 
 describe('Morris design', () => {
   it('each trajectory has d+1 points on the 4-level grid and moves every parameter exactly once by ±2/3', () => {

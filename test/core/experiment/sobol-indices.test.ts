@@ -1,19 +1,19 @@
-import { describe, expect, it } from 'vitest';
 import {
   saltelliSample,
   scaleUnitPoints,
   sobolFirstOrder,
   sobolIndices,
   sobolTotalOrder,
-} from '../../packages/core/src/experiment/index.js';
-import { stream } from '../../packages/core/src/random.js';
+  stream,
+} from '@smart-settlement/core';
+import { describe, expect, it } from 'vitest';
 import {
   ISHIGAMI_RANGES,
   ishigami,
   ishigamiIndices,
   sobolG,
   sobolGIndices,
-} from '../helpers/test-functions.js';
+} from '../../helpers/test-functions.js';
 
 function ishigamiOutputs(n: number): number[] {
   return scaleUnitPoints(ISHIGAMI_RANGES, saltelliSample(n, 3)).map((x) => ishigami(x));

@@ -1,5 +1,3 @@
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
 import {
   factorialDesign,
   fullFactorial,
@@ -10,9 +8,11 @@ import {
   scaleUnitValue,
   sobolSequence,
   splitSaltelliOutputs,
+  stream,
   unitValue,
-} from '../../packages/core/src/experiment/index.js';
-import { stream } from '../../packages/core/src/random.js';
+} from '@smart-settlement/core';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 
 describe('parameter ranges', () => {
   it('maps unit coordinates linearly, logarithmically and onto discrete values, and unitValue inverts the continuous maps', () => {

@@ -1,8 +1,8 @@
+import { Model } from '@smart-settlement/core';
+import { ASSIGNED, SPONSORED } from '@smart-settlement/core/internals';
+import { validateScenario } from '@smart-settlement/scenarios';
 import { describe, expect, it } from 'vitest';
-import { Model } from '../../packages/core/src/index.js';
-import { ASSIGNED, SPONSORED } from '../../packages/core/src/internals.js';
-import { validateScenario } from '../../packages/scenarios/src/index.js';
-import { configOf, smallScenario } from '../helpers/scenarios.js';
+import { configOf, smallScenario } from '../../helpers/scenarios.js';
 
 describe('immigrant classes and assignment in scenarios', () => {
   it('intake.classShares changes the class mix; shares that do not sum to 1 and unknown classes are refused naming the field', () => {

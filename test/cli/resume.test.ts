@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ResultsStore } from '@smart-settlement/runner';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ResultsStore } from '../../packages/runner/src/index.js';
 import { BIN, settle, tempDir } from '../helpers/cli.js';
 
 // 60 LHS points x 2 paired replications of a short, coarse dispersion scenario: long enough

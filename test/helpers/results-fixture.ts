@@ -2,11 +2,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { executeJob } from '../../packages/cli/src/execute.ts';
-import { prepareJob } from '../../packages/cli/src/job.ts';
-import { loadScenario } from '../../packages/cli/src/load.ts';
-import type { ResultTables } from '../../packages/viz/src/index.ts';
-import { readResults } from '../../packages/viz/src/node/index.ts';
+import { executeJob, loadScenario, prepareJob } from '@smart-settlement/cli';
+import type { ResultTables } from '@smart-settlement/viz';
+import { readResults } from '@smart-settlement/viz/node';
 
 /** Scenarios of the fixture: the reference, one with an incentive term, one with engagement. */
 export const FIXTURE_SCENARIOS = ['baseline', 'dispersion', 'engagement'];

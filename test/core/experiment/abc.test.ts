@@ -1,14 +1,14 @@
-import { describe, expect, it } from 'vitest';
 import {
   type AbcPrior,
   abcRejection,
   abcSmc,
   euclideanDistance,
   standardNormal,
+  stream,
   weightedCovariance,
   weightedMean,
-} from '../../packages/core/src/experiment/index.js';
-import { stream } from '../../packages/core/src/random.js';
+} from '@smart-settlement/core';
+import { describe, expect, it } from 'vitest';
 
 // Toy model with a closed-form posterior: m = 25 observations ~ N(mu, 1), summary = their
 // mean, observed mean 2, prior mu ~ N(0, 5^2). Posterior: N(m xbar / (m + 1/25), 1 / (m + 1/25)).

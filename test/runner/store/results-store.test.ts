@@ -1,15 +1,15 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
 import {
   ResultsStore,
   type RunExecutor,
   type RunOutput,
   runPending,
   StoreMismatchError,
-} from '../../../packages/runner/src/index.js';
+} from '@smart-settlement/runner';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 
 const tempStore = () => join(mkdtempSync(join(tmpdir(), 'settle-store-')), 'results.duckdb');
 

@@ -1,9 +1,5 @@
+import { SOBOL_MAX_DIMENSION, SobolSequence, sobolSequence } from '@smart-settlement/core';
 import { describe, expect, it } from 'vitest';
-import {
-  SOBOL_MAX_DIMENSION,
-  SobolSequence,
-  sobolSequence,
-} from '../../packages/core/src/experiment/index.js';
 
 // Reference points: scipy.stats.qmc.Sobol(d, scramble=False), which uses the same Joe–Kuo
 // new-joe-kuo-6.21201 direction numbers (also the published table of Joe & Kuo's sobol.cc).

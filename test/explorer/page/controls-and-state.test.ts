@@ -3,29 +3,22 @@
 // and the edited scenario's round trip through settings and the URL hash.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { PARAMETER_INFO } from '../../packages/core/src/index.ts';
+import { PARAMETER_INFO } from '@smart-settlement/core';
 import {
   applySettings,
-  hashOf,
-  parseHash,
-  setPath,
-  settingsBetween,
-} from '../../packages/explorer/src/page/scenario-state.ts';
-import {
   assumptionFields,
   type Field,
+  hashOf,
+  parseHash,
   policyFields,
   policyTypes,
-} from '../../packages/explorer/src/page/schema-adapter.ts';
-import {
-  LIBRARY,
-  POLICY_TYPES,
-  scenarioJsonSchema,
-  validateScenario,
-} from '../../packages/scenarios/src/index.ts';
-import { settleInProcess, tempDir } from '../helpers/cli.ts';
+  setPath,
+  settingsBetween,
+} from '@smart-settlement/explorer/internals';
+import { LIBRARY, POLICY_TYPES, scenarioJsonSchema, validateScenario } from '@smart-settlement/scenarios';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { settleInProcess, tempDir } from '../../helpers/cli.ts';
 
 /** The scenarios and settings a written page holds. */
 function pageData(file: string) {

@@ -3,10 +3,10 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { namedScenario, resolveScenario } from '@smart-settlement/scenarios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { namedScenario, resolveScenario } from '../../packages/scenarios/src/index.js';
-import { PACK_CHARTS as CHART_NAMES, PACK_CHART_FILES } from '../helpers/charts.js';
-import { BIN, tempDir } from '../helpers/cli.js';
+import { PACK_CHARTS as CHART_NAMES, PACK_CHART_FILES } from '../../helpers/charts.js';
+import { BIN, tempDir } from '../../helpers/cli.js';
 
 const HEAP_MB = 64;
 // 2 scenarios x 20 replications x 100 years: about 200,000 table rows, about 22 MB as CSV
@@ -98,7 +98,7 @@ describe(`settle compare of an ensemble whose tables do not fit in a ${HEAP_MB} 
 
   it('the control: parsing those tables into one object per row, as the pack used to, runs out of that heap', () => {
     expect(compared.status, compared.stderr).toBe(0);
-    const viz = new URL('../../packages/viz/dist/index.js', import.meta.url).href;
+    const viz = new URL('../../../packages/viz/dist/index.js', import.meta.url).href;
     const script = `
       const { readFileSync } = await import('node:fs');
       const { parseCsv } = await import('${viz}');

@@ -4,9 +4,9 @@ import {
   type FinishedRun,
   fleetSecret,
   type ResultSink,
-} from '../../packages/cluster/src/index.js';
-import type { RunOutput, RunSpec } from '../../packages/runner/src/index.js';
-import { freezeScenario, resolveScenario, type Scenario } from '../../packages/scenarios/src/index.js';
+} from '@smart-settlement/cluster';
+import type { RunOutput, RunSpec } from '@smart-settlement/runner';
+import { freezeScenario, resolveScenario, type Scenario } from '@smart-settlement/scenarios';
 
 /** The fleet secret of the tests, as text (for SETTLE_FLEET_SECRET) and as the key. */
 export const SECRET_TEXT = 'test-fleet-secret-0123456789abcdef';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PACK_CHARTS as CHART_NAMES, PACK_CHART_FILES } from '../helpers/charts.js';
 import { folderFiles, type SettleResult, settleAsync, tempDir } from '../helpers/cli.js';
-import { pngContent, pngSize } from './png.ts';
+import { pngContent, pngSize } from '../helpers/png.ts';
 
 const TABLES = ['summary.json', 'retention.csv', 'places.csv'];
 

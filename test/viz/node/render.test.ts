@@ -1,4 +1,3 @@
-import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CHARTS,
   costPerRetainedData,
@@ -9,11 +8,12 @@ import {
   retentionCliffSpec,
   retentionCurveData,
   retentionCurvesSpec,
-} from '../../packages/viz/src/index.ts';
-import { renderChart, renderSvg, standaloneHtml, svgToPng } from '../../packages/viz/src/node/index.ts';
-import { FIXTURE_SCENARIOS, fixtureResults } from './fixture.ts';
-import { pngContent, pngSize } from './png.ts';
-import { markItems, pathPoints, translation } from './svg.ts';
+} from '@smart-settlement/viz';
+import { renderChart, renderSvg, standaloneHtml, svgToPng } from '@smart-settlement/viz/node';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pngContent, pngSize } from '../../helpers/png.ts';
+import { FIXTURE_SCENARIOS, fixtureResults } from '../../helpers/results-fixture.ts';
+import { markItems, pathPoints, translation } from '../../helpers/svg.ts';
 
 let tables: ResultTables;
 const svgs = new Map<string, string>();
