@@ -9,6 +9,7 @@ import {
   type Scenario,
   selectPlaces,
   setLever,
+  validateScenario,
 } from '@smart-settlement/scenarios';
 import { describe, expect, it } from 'vitest';
 import { TINY_INTAKE, tinyPlace } from '../helpers/tiny-world.js';
@@ -37,6 +38,22 @@ describe('setLever (settle run --set path=value)', () => {
       name: 's',
       policies: [{ type: 'dispersion' }, { type: 'hybrid', name: 'mix' }],
     });
+  });
+
+  it('a list is entered by position, so `policies.1.termYears` sets the second policy’s lever and keeps the list', () => {
+    const a = setLever(scenario, 'policies.1.engagement.budgetPerPilot=5');
+    expect(a.policies).toEqual([
+      { type: 'dispersion' },
+      { type: 'hybrid', name: 'mix', engagement: { budgetPerPilot: 5 } },
+    ]);
+    const b = setLever(scenario, 'policies.0.termYears=-1');
+    expect(b.policies![0]).toEqual({ type: 'dispersion', termYears: -1 });
+    // A wrong value then reaches validation at its own field, not as a list replaced by an object.
+    const checked = validateScenario(b);
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) expect(checked.problems.map((p) => p.path)).toEqual(['policies[0].termYears']);
+    // A position past the end is not a position: the list is replaced, and validation says so.
+    expect(Array.isArray(setLever(scenario, 'policies.7.termYears=3').policies)).toBe(false);
   });
 
   it('a setting without "=" or without a lever after a policy name is an error that shows an example', () => {
