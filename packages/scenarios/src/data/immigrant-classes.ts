@@ -9,11 +9,21 @@ import type { ClassSpec } from '@smart-settlement/core';
  * permanent residents in 2019: about 51% economic through the federal streams (Express
  * Entry's skilled-worker and experience classes, caregivers, business), 6% provincial
  * nominees, 28% family class, 15% refugees and protected persons; the 2% in other
- * humanitarian categories are spread over the four in proportion. Quality: figures recalled
- * from those tables, not re-read here (no network); each share is uncertain by about 3
- * points, the range in `CLASS_SHARE_RANGES`. Per-class attributes are assumptions with the
- * ranges in docs/MODEL.md (section 6), chosen so that the classes together give the
- * intake's overall shares (occupation, age, language) of `DEFAULT_INTAKE`.
+ * humanitarian categories are spread over the four in proportion.
+ *
+ * Quality: an assumption recalled from those tables; IRCC's Ontario-by-category table itself
+ * was searched for and not found in the stored public pages (2026-11-29; the searches and what
+ * they found are in docs/MODEL.md, section 6). What was found agrees with the recalled shares or
+ * bounds them: Canada 2019, 341,180 admissions, about 58% economic (IRCC, "Infographic:
+ * Immigration to Canada in 2019", canada.ca, 2020-10), 27% family, 15% refugees, 45% of them
+ * to Ontario (CIC News summaries of IRCC data, 2020); Ontario 2015, 28.6% family class and
+ * 14.4% refugees (canadaimmigrants.com, "Immigrants by class and province (2015)", from IRCC
+ * Facts and Figures 2015); Ontario's 6,850 nominations of 2018 stood for 13,571 people with
+ * their families (OINP 2018 report, via CIC News 2019-02-22), at most 9% of 2019's admissions
+ * once landed, so the nominee share is between the recalled 6% and about 9%. Each share stays
+ * uncertain by about 3 points, the range in `CLASS_SHARE_RANGES`. Per-class attributes are
+ * assumptions with the ranges in docs/MODEL.md (section 6), chosen so that the classes together
+ * give the intake's overall shares (occupation, age, language) of `DEFAULT_INTAKE`.
  */
 export const ONTARIO_CLASSES: ClassSpec[] = [
   {
@@ -82,11 +92,15 @@ export const CLASS_SHARE_RANGES: Record<string, [number, number]> = {
 
 /**
  * The Ontario communities with a Resettlement Assistance Program (RAP) service provider,
- * where government-assisted refugees are destined (IRCC's list of RAP service provider
- * organisations, late 2010s; recalled, not re-read here). Weights: assumption, roughly the
- * spread of government-assisted refugees over these communities in the Syrian resettlement
- * of 2015-2016 (Toronto took a smaller share than its population because of housing);
- * each uncertain by half.
+ * where government-assisted refugees are destined: six (Government of Ontario, "Refugees:
+ * your first year in Ontario", ontario.ca/page/refugees-first-year-ontario: "6 RAP agencies in
+ * Ontario"), in Toronto (serving the Greater Toronto Area), Ottawa, London, Windsor, Hamilton
+ * and Kitchener-Waterloo (Ontario Minister of Municipal Affairs and Housing, letter to heads of
+ * council on the Syrian resettlement, 2015-11-27, reprinted at robinthemayor.com; the same six
+ * in the Immigration Partnership of Waterloo Region's 2015 briefing, reported by CBC News).
+ * Weights: assumption, roughly the spread of government-assisted refugees over these
+ * communities in the Syrian resettlement of 2015-2016 (Toronto took a smaller share than its
+ * population because of housing); each uncertain by half (no published split was found).
  */
 export const RAP_COMMUNITIES: Record<string, number> = {
   Toronto: 0.35,

@@ -1,4 +1,4 @@
-import type { IncentiveOffer, Policy } from '@smart-settlement/core';
+import type { IncentiveOffer, PlaceState, Policy } from '@smart-settlement/core';
 import * as z from 'zod';
 import { list, num, oneOf, share, str, strict } from '../schema/fields.js';
 import { CLASS_NAMES } from './assignment.js';
@@ -36,29 +36,43 @@ export const dispersionSchema = strict({
 /** The levers of {@link dispersion}, as validated by {@link dispersionSchema} (defaults filled). */
 export type DispersionLevers = z.output<typeof dispersionSchema>;
 
-/** Builds the dispersion policy from its levers (defaults filled by validation). */
-export function dispersion(levers: DispersionLevers): Policy {
+/** The levers of a dispersion offer apart from where it may be taken. */
+export type OfferLevers = Omit<DispersionLevers, 'type' | 'name' | 'eligible'>;
+
+/**
+ * The yearly offer of `levers`, towards the places `eligibleOf` picks (asked once, on the
+ * first offer). Dispersion picks them by its `eligible` lever; the hybrid by its own rule.
+ */
+export function dispersionOffer(
+  levers: OfferLevers,
+  eligibleOf: (places: PlaceState) => Uint8Array,
+): NonNullable<Policy['offer']> {
   let eligible: Uint8Array | undefined;
   let classes: Uint8Array | undefined;
+  return (view, year): IncentiveOffer | undefined => {
+    if (year < levers.fromYear || !(levers.reach > 0)) return undefined;
+    eligible ??= eligibleOf(view.places);
+    const named = levers.classes as readonly string[] | undefined;
+    if (named) classes ??= Uint8Array.from(view.classes, (c) => (named.includes(c) ? 1 : 0));
+    return {
+      eligible,
+      reach: levers.reach,
+      classes,
+      termYears: levers.termYears,
+      incentive: levers.incentive,
+      clawback: levers.clawback,
+    };
+  };
+}
+
+/** Builds the dispersion policy from its levers (defaults filled by validation). */
+export function dispersion(levers: DispersionLevers): Policy {
   return {
     name: levers.name ?? 'dispersion',
     kind: 'dispersion',
     levers,
     facts: { incentiveTermYears: levers.termYears },
-    offer(view, year): IncentiveOffer | undefined {
-      if (year < levers.fromYear || !(levers.reach > 0)) return undefined;
-      eligible ??= selectPlaces(view.places, levers.eligible);
-      const named = levers.classes as readonly string[] | undefined;
-      if (named) classes ??= Uint8Array.from(view.classes, (c) => (named.includes(c) ? 1 : 0));
-      return {
-        eligible,
-        reach: levers.reach,
-        classes,
-        termYears: levers.termYears,
-        incentive: levers.incentive,
-        clawback: levers.clawback,
-      };
-    },
+    offer: dispersionOffer(levers, (places) => selectPlaces(places, levers.eligible)),
   };
 }
 

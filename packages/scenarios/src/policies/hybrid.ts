@@ -1,16 +1,32 @@
 import type { Policy } from '@smart-settlement/core';
 import * as z from 'zod';
-import { str, strict } from '../schema/fields.js';
+import { either, oneOf, str, strict } from '../schema/fields.js';
 import { definePolicy } from './definition.js';
-import { dispersion, dispersionSchema } from './dispersion.js';
+import { dispersionOffer, dispersionSchema } from './dispersion.js';
 import { engagement, engagementSchema } from './engagement.js';
-import { selectPlaces } from './select.js';
+import { placeNames, SELECTOR_GROUPS, selectPlaces } from './select.js';
+
+/**
+ * Where the hybrid's incentives may be taken: "pilots" (its engagement pilots: the study's
+ * hybrid ties the incentive to the communities that work to keep people), or any place selector.
+ */
+export const hybridEligible = either(
+  oneOf(['pilots', ...SELECTOR_GROUPS]),
+  placeNames,
+  '"pilots" (the engagement pilots), a group of places ("smaller" = every place that is not a metro) or a list of place names',
+);
+
+/** The hybrid's dispersion part: dispersion's levers, with incentives towards the pilots unless told otherwise. */
+const hybridDispersionSchema = strict({
+  ...dispersionSchema.shape,
+  eligible: hybridEligible.default('pilots'),
+});
 
 /** The levers of the hybrid: a dispersion part and an engagement part, each with its defaults. */
 export const hybridSchema = strict({
   type: z.literal('hybrid'),
   name: str({ minLength: 1 }).optional(),
-  dispersion: dispersionSchema.prefault({ type: 'dispersion' }),
+  dispersion: hybridDispersionSchema.prefault({ type: 'dispersion' }),
   engagement: engagementSchema.prefault({ type: 'engagement' }),
 });
 /** The levers of {@link hybrid}: a dispersion part and an engagement part. */
@@ -19,25 +35,16 @@ export type HybridLevers = z.output<typeof hybridSchema>;
 /** Builds the hybrid policy: dispersion incentives towards the engagement pilots, with the engagement programme. */
 export function hybrid(levers: HybridLevers): Policy {
   const engage = engagement(levers.engagement);
-  const disperse = dispersion(levers.dispersion);
-  // Unless the levers name eligible places, incentives go to the pilots. (Validation fills
-  // `eligible` with its default, "smaller", so today the incentives go to every smaller place.)
-  const explicitEligible = levers.dispersion.eligible !== undefined;
-  let eligible: Uint8Array | undefined;
+  const target = levers.dispersion.eligible;
   return {
     name: levers.name ?? 'hybrid',
     kind: 'hybrid',
     levers,
-    facts: disperse.facts,
+    facts: { incentiveTermYears: levers.dispersion.termYears },
     act: engage.act,
-    offer(view, year) {
-      const offer = disperse.offer?.(view, year);
-      if (!offer) return offer;
-      eligible ??= explicitEligible
-        ? selectPlaces(view.places, levers.dispersion.eligible)
-        : engage.pilots(view.places);
-      return { ...offer, eligible };
-    },
+    offer: dispersionOffer(levers.dispersion, (places) =>
+      target === 'pilots' ? engage.pilots(places) : selectPlaces(places, target),
+    ),
   };
 }
 

@@ -17,9 +17,12 @@ export const placeName = withJsonSchema(
 /** A list of place names. */
 export const placeNames = list(placeName, { minItems: 1 });
 
+/** The groups of places by kind a place selector may name ("smaller" = every place that is not a metro). */
+export const SELECTOR_GROUPS = ['all', 'smaller', 'mid-size', 'small', 'metro'] as const;
+
 /** Which places a lever applies to: a group by kind, or a list of place names. */
 export const placeSelector = either(
-  oneOf(['all', 'smaller', 'mid-size', 'small', 'metro']),
+  oneOf(SELECTOR_GROUPS),
   placeNames,
   'a group of places ("smaller" = every place that is not a metro) or a list of place names',
 );
