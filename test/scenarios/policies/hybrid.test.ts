@@ -1,7 +1,7 @@
+import type { RunResult } from '@smart-settlement/core';
+import { type PolicySpec, validateScenario } from '@smart-settlement/scenarios';
 import { describe, expect, it } from 'vitest';
-import type { RunResult } from '../../packages/core/src/index.js';
-import { type PolicySpec, validateScenario } from '../../packages/scenarios/src/index.js';
-import { runScenario, smallScenario } from '../helpers/scenarios.js';
+import { runScenario, smallScenario } from '../../helpers/scenarios.js';
 
 // docs/POLICIES.md: the hybrid's incentives go to its engagement pilots unless the dispersion
 // levers name eligible places (the study's hybrid ties the incentive to the communities that
