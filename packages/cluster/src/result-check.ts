@@ -1,10 +1,16 @@
 import {
+  COHORT_COLUMN_KINDS,
   COHORT_COLUMNS,
+  type ColumnKind,
+  FLOW_COLUMN_KINDS,
   FLOW_COLUMNS,
   HORIZONS,
   MEASURE_COLUMNS,
+  MEASURE_INFO,
   MEASURES,
+  PLACE_COLUMN_KINDS,
   PLACE_COLUMNS,
+  RETENTION_COLUMN_KINDS,
   RETENTION_COLUMNS,
 } from '@smart-settlement/core';
 import type { RunOutput } from '@smart-settlement/runner';
@@ -39,44 +45,8 @@ const HORIZON_SET = new Set<number>(HORIZONS);
 const OFFER_KEYS = ['accepted', 'reached'];
 const SHARE = 'a share from 0 to 1, or NaN';
 const COUNT = 'a number of 0 or more';
-const PLACE_SHARES = new Set(['matchedShare', 'engagedShare', 'leadership', 'inclusion', 'hostOpenness']);
-const PLACE_COUNTS = new Set([
-  'population',
-  'newcomers',
-  'arrivals',
-  'movedIn',
-  'movedOut',
-  'leftRegion',
-  'served',
-  'acceptedOffer',
-  'vacancies',
-  'initiatives',
-  'clawbacks',
-]);
-const RETENTION_COUNTS = new Set([
-  'cohorts',
-  'arrived',
-  'stayed',
-  'moved',
-  'movedToMetro',
-  'movedToSmaller',
-  'left',
-]);
-const COHORT_COUNTS = ['arrived', 'stayed', 'moved', 'left'] as const;
-const MEASURE_SHARES = new Set([
-  'retention1',
-  'retention3',
-  'retention5',
-  'retention10',
-  'matchedShare',
-  'engagedShare',
-  'movedToMetro5',
-  'movedToSmaller5',
-  'leftRegion5',
-  'movedToMetro10',
-  'movedToSmaller10',
-  'leftRegion10',
-]);
+/** Measures that are shares (read as percentages): from 0 to 1, or NaN. */
+const MEASURE_SHARES = new Set<string>(MEASURES.filter((m) => MEASURE_INFO[m].format === 'percent'));
 const MEASURE_NAMES = new Set<string>(MEASURES);
 /** Areas a retention or measure row may name besides the places (region, pooled groups): a generous bound. */
 const EXTRA_AREAS = 16;
@@ -140,12 +110,7 @@ function checkOutput(value: unknown, expected: ExpectedRun): asserts value is Ru
       fail(`${at}.place`, row.place, 'a place of the scenario');
     if (typeof row.kind !== 'string' || row.kind.length > 100) fail(`${at}.kind`, row.kind, 'a short text');
     if (typeof row.smaller !== 'boolean') fail(`${at}.smaller`, row.smaller, 'true or false');
-    for (const column of PLACE_COLUMNS) {
-      if (PLACE_SHARES.has(column)) checkShare(row[column], `${at}.${column}`);
-      else if (PLACE_COUNTS.has(column)) checkCount(row[column], `${at}.${column}`);
-    }
-    for (const column of ['equityMean', 'labourGap', 'programmeCost', 'income'] as const)
-      if (typeof row[column] !== 'number') fail(`${at}.${column}`, row[column], 'a number');
+    checkValues(row, PLACE_COLUMN_KINDS, at);
   });
 
   const areas = places.size + EXTRA_AREAS;
@@ -156,8 +121,7 @@ function checkOutput(value: unknown, expected: ExpectedRun): asserts value is Ru
     const years = row.yearsSinceArrival;
     if (!Number.isInteger(years) || (years as number) < 1 || (years as number) > expected.years)
       fail(`${at}.yearsSinceArrival`, years, `an integer from 1 to ${expected.years}`);
-    for (const column of RETENTION_COUNTS) checkCount(row[column], `${at}.${column}`);
-    checkShare(row.retention, `${at}.retention`);
+    checkValues(row, RETENTION_COLUMN_KINDS, at);
     const departures = row.departures;
     if (typeof departures !== 'number' || departures < -1 || departures > 1)
       fail(`${at}.departures`, departures, 'a number from -1 to 1, or NaN');
@@ -194,7 +158,7 @@ function checkOutput(value: unknown, expected: ExpectedRun): asserts value is Ru
       (!places.has(row.destination) && !row.destination.startsWith('left '))
     )
       fail(`${at}.destination`, row.destination, 'a place of the scenario, or "left <region>"');
-    checkCount(row.people, `${at}.people`);
+    checkValues(row, FLOW_COLUMN_KINDS, at);
   });
 
   rows('cohorts', areas * horizons * expected.years).forEach((item, i) => {
@@ -209,8 +173,7 @@ function checkOutput(value: unknown, expected: ExpectedRun): asserts value is Ru
       fail(`${at}.cohort`, row.cohort, `an integer from 0 to ${expected.years - 1}`);
     if (!HORIZON_SET.has(row.yearsSinceArrival as number))
       fail(`${at}.yearsSinceArrival`, row.yearsSinceArrival, `one of ${HORIZONS.join(', ')}`);
-    for (const column of COHORT_COUNTS) checkCount(row[column], `${at}.${column}`);
-    checkShare(row.retention, `${at}.retention`);
+    checkValues(row, COHORT_COLUMN_KINDS, at);
   });
 
   rows('measures', areas * MEASURES.length).forEach((item, i) => {
@@ -247,6 +210,20 @@ function checkRow(
   if (row.replication !== expected.replication)
     fail(`${at}.replication`, row.replication, String(expected.replication));
   return row;
+}
+
+/** Each value column of a row against its kind (core's table of the columns): counts, shares, numbers. */
+function checkValues(
+  row: Record<string, unknown>,
+  kinds: Readonly<Record<string, ColumnKind>>,
+  at: string,
+): void {
+  for (const [column, kind] of Object.entries(kinds)) {
+    const value = row[column];
+    if (kind === 'count') checkCount(value, `${at}.${column}`);
+    else if (kind === 'share') checkShare(value, `${at}.${column}`);
+    else if (kind === 'number' && typeof value !== 'number') fail(`${at}.${column}`, value, 'a number');
+  }
 }
 
 function checkShare(value: unknown, at: string): void {

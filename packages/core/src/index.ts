@@ -11,11 +11,17 @@ export * from './measures.js';
 export { Model, type RunOptions, type RunResult, simulate } from './model.js';
 export type { ModelConfig } from './model-config.js';
 export * from './observe/areas.js';
-export { COHORT_COLUMNS, type CohortRow } from './observe/cohorts.js';
-export { FLOW_COLUMNS, type FlowRow } from './observe/flows.js';
+export { COHORT_COLUMN_KINDS, COHORT_COLUMNS, type CohortRow } from './observe/cohorts.js';
+export type { ColumnKind } from './observe/column-kinds.js';
+export { FLOW_COLUMN_KINDS, FLOW_COLUMNS, type FlowRow } from './observe/flows.js';
 export type { Observer, RunKey } from './observe/observer.js';
-export { PLACE_COLUMNS, PlaceObserver, type PlaceRow } from './observe/places.js';
-export { RETENTION_COLUMNS, RetentionObserver, type RetentionRow } from './observe/retention.js';
+export { PLACE_COLUMN_KINDS, PLACE_COLUMNS, PlaceObserver, type PlaceRow } from './observe/places.js';
+export {
+  RETENTION_COLUMN_KINDS,
+  RETENTION_COLUMNS,
+  RetentionObserver,
+  type RetentionRow,
+} from './observe/retention.js';
 export {
   type BehaviourParams,
   DEFAULT_PARAMS,

@@ -1,3 +1,4 @@
+import { type ColumnKind, columnsOf, RUN_KEY_KINDS } from './column-kinds.js';
 import type { RunKey } from './observer.js';
 
 /**
@@ -23,17 +24,18 @@ export interface CohortRow extends RunKey {
   retention: number;
 }
 
+/** What each column of cohorts.csv holds, in the columns' order. */
+export const COHORT_COLUMN_KINDS = {
+  ...RUN_KEY_KINDS,
+  area: 'key',
+  cohort: 'key',
+  yearsSinceArrival: 'key',
+  arrived: 'count',
+  stayed: 'count',
+  moved: 'count',
+  left: 'count',
+  retention: 'share',
+} as const satisfies Record<keyof CohortRow, ColumnKind>;
+
 /** The columns of cohorts.csv, in order. */
-export const COHORT_COLUMNS = [
-  'scenario',
-  'replication',
-  'seed',
-  'area',
-  'cohort',
-  'yearsSinceArrival',
-  'arrived',
-  'stayed',
-  'moved',
-  'left',
-  'retention',
-] as const satisfies readonly (keyof CohortRow)[];
+export const COHORT_COLUMNS = columnsOf(COHORT_COLUMN_KINDS);

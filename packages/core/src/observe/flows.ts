@@ -1,3 +1,4 @@
+import { type ColumnKind, columnsOf, RUN_KEY_KINDS } from './column-kinds.js';
 import type { RunKey } from './observer.js';
 
 /**
@@ -16,13 +17,14 @@ export interface FlowRow extends RunKey {
   people: number;
 }
 
+/** What each column of flows.csv holds, in the columns' order. */
+export const FLOW_COLUMN_KINDS = {
+  ...RUN_KEY_KINDS,
+  yearsSinceArrival: 'key',
+  firstPlace: 'key',
+  destination: 'key',
+  people: 'count',
+} as const satisfies Record<keyof FlowRow, ColumnKind>;
+
 /** The columns of flows.csv, in order. */
-export const FLOW_COLUMNS = [
-  'scenario',
-  'replication',
-  'seed',
-  'yearsSinceArrival',
-  'firstPlace',
-  'destination',
-  'people',
-] as const satisfies readonly (keyof FlowRow)[];
+export const FLOW_COLUMNS = columnsOf(FLOW_COLUMN_KINDS);

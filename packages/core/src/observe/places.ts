@@ -1,4 +1,5 @@
 import type { World } from '../world.js';
+import { type ColumnKind, columnsOf, RUN_KEY_KINDS } from './column-kinds.js';
 import type { Observer, RunKey } from './observer.js';
 
 /** One row per place and year: the place's state and what happened there that year (people, not agents). */
@@ -35,36 +36,37 @@ export interface PlaceRow extends RunKey {
   income: number;
 }
 
+/** What each column of places.csv holds, in the columns' order. */
+export const PLACE_COLUMN_KINDS = {
+  ...RUN_KEY_KINDS,
+  year: 'key',
+  place: 'key',
+  kind: 'key',
+  smaller: 'key',
+  population: 'count',
+  newcomers: 'count',
+  arrivals: 'count',
+  movedIn: 'count',
+  movedOut: 'count',
+  leftRegion: 'count',
+  served: 'count',
+  acceptedOffer: 'count',
+  matchedShare: 'share',
+  equityMean: 'number',
+  engagedShare: 'share',
+  vacancies: 'count',
+  labourGap: 'number',
+  leadership: 'share',
+  inclusion: 'share',
+  hostOpenness: 'share',
+  initiatives: 'count',
+  programmeCost: 'number',
+  clawbacks: 'count',
+  income: 'number',
+} as const satisfies Record<keyof PlaceRow, ColumnKind>;
+
 /** The columns of places.csv (and of a results store's places table), in order. */
-export const PLACE_COLUMNS = [
-  'scenario',
-  'replication',
-  'seed',
-  'year',
-  'place',
-  'kind',
-  'smaller',
-  'population',
-  'newcomers',
-  'arrivals',
-  'movedIn',
-  'movedOut',
-  'leftRegion',
-  'served',
-  'acceptedOffer',
-  'matchedShare',
-  'equityMean',
-  'engagedShare',
-  'vacancies',
-  'labourGap',
-  'leadership',
-  'inclusion',
-  'hostOpenness',
-  'initiatives',
-  'programmeCost',
-  'clawbacks',
-  'income',
-] as const satisfies readonly (keyof PlaceRow)[];
+export const PLACE_COLUMNS = columnsOf(PLACE_COLUMN_KINDS);
 
 /**
  * Records one PlaceRow per place each year. With a sink, rows are handed on as the years

@@ -11,6 +11,7 @@ import {
   PLACE_GROUPS,
 } from './areas.js';
 import type { CohortRow } from './cohorts.js';
+import { type ColumnKind, columnsOf, RUN_KEY_KINDS } from './column-kinds.js';
 import type { FlowRow } from './flows.js';
 import type { Observer, RunKey } from './observer.js';
 
@@ -45,23 +46,24 @@ export interface RetentionRow extends RunKey {
   departures: number;
 }
 
+/** What each column of retention.csv holds, in the columns' order. */
+export const RETENTION_COLUMN_KINDS = {
+  ...RUN_KEY_KINDS,
+  area: 'key',
+  yearsSinceArrival: 'key',
+  cohorts: 'count',
+  arrived: 'count',
+  stayed: 'count',
+  moved: 'count',
+  movedToMetro: 'count',
+  movedToSmaller: 'count',
+  left: 'count',
+  retention: 'share',
+  departures: 'number',
+} as const satisfies Record<keyof RetentionRow, ColumnKind>;
+
 /** The columns of retention.csv (and of a results store's retention table), in order. */
-export const RETENTION_COLUMNS = [
-  'scenario',
-  'replication',
-  'seed',
-  'area',
-  'yearsSinceArrival',
-  'cohorts',
-  'arrived',
-  'stayed',
-  'moved',
-  'movedToMetro',
-  'movedToSmaller',
-  'left',
-  'retention',
-  'departures',
-] as const satisfies readonly (keyof RetentionRow)[];
+export const RETENTION_COLUMNS = columnsOf(RETENTION_COLUMN_KINDS);
 
 /** Counts by [cohort][years since arrival][place] (places = 1 for a people group), in agents. */
 interface Cube {

@@ -1,4 +1,8 @@
-import { PLACE_COLUMNS as PLACE_TABLE, RETENTION_COLUMNS as RETENTION_TABLE } from '@smart-settlement/core';
+import {
+  PLACE_COLUMN_KINDS,
+  PLACE_COLUMNS as PLACE_TABLE,
+  RETENTION_COLUMNS as RETENTION_TABLE,
+} from '@smart-settlement/core';
 
 /**
  * The tables of a results store. Result tables are tidy: one row per run and key (area,
@@ -11,15 +15,9 @@ export type StoreTable = 'measures' | 'retention' | 'places';
 type RetentionColumn = (typeof RETENTION_TABLE)[number];
 type PlaceColumn = (typeof PLACE_TABLE)[number];
 const RETENTION_KEYS: readonly RetentionColumn[] = ['scenario', 'replication', 'seed', 'area'];
-const PLACE_KEYS: readonly PlaceColumn[] = [
-  'scenario',
-  'replication',
-  'seed',
-  'year',
-  'place',
-  'kind',
-  'smaller',
-];
+type PlaceValueColumn = {
+  [C in PlaceColumn]: (typeof PLACE_COLUMN_KINDS)[C] extends 'key' ? never : C;
+}[PlaceColumn];
 
 /** Numeric columns of the retention table after run_id and area (retention.csv's, less its keys). */
 export const RETENTION_STORE_COLUMNS = RETENTION_TABLE.filter(
@@ -29,10 +27,7 @@ export const RETENTION_STORE_COLUMNS = RETENTION_TABLE.filter(
 
 /** Numeric columns of the places table after run_id, year, place, kind, smaller (places.csv's, less its keys). */
 export const PLACE_STORE_COLUMNS = PLACE_TABLE.filter(
-  (
-    c,
-  ): c is Exclude<PlaceColumn, 'scenario' | 'replication' | 'seed' | 'year' | 'place' | 'kind' | 'smaller'> =>
-    !PLACE_KEYS.includes(c),
+  (c): c is PlaceValueColumn => PLACE_COLUMN_KINDS[c] !== 'key',
 );
 
 const q = (name: string) => `"${name}"`;
