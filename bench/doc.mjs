@@ -208,7 +208,7 @@ export function performanceDoc({
     p();
     p(
       `The same ensemble (baseline and engagement, ${first.runs / 2} replications each, the default scale of one agent per 20 people) ` +
-        'on 1 and on 2 worker threads (bench/scaling.mjs), two ways. *Cold*: `runEnsembleParallel` (packages/runner), which starts a ' +
+        "on 1 and on 2 worker threads (bench/scaling.mjs), two ways, both core's `runEnsemble` on runner's `poolWorkers`. *Cold*: a " +
         'fresh pool, so starting the threads and each thread compiling the model are timed, as in one `settle compare`. *Warm*: a ' +
         '`RunPool` started and given one run per thread before the clock starts, as a long-lived pool (a sweep, a cluster worker) runs ' +
         'ensemble after ensemble. Wall-clock seconds, including handing the tables back to the main thread; the results are compared ' +
@@ -251,7 +251,7 @@ export function performanceDoc({
             ? `Other processes also shared the cores (load average ${loadBefore[0].toFixed(1)} on ${machine.cores} cores). `
             : '') +
           'What it takes: keeping the workers alive across ensembles (a RunPool can be reused, as the warm pool is; ' +
-          '`runEnsembleParallel` and `settle` start a fresh pool per call), more runs per ensemble, or more cores than workers.\n',
+          '`settle` starts a fresh pool per call), more runs per ensemble, or more cores than workers.\n',
       );
   }
   return `${lines.join('\n')}\n`;

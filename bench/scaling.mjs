@@ -1,15 +1,16 @@
 // Ensemble scaling: the same ensemble on 1 worker thread and on 2, the speed-up and the
 // efficiency, and a check that the results are identical. Two ways:
-// - cold: runner's runEnsembleParallel, which starts a fresh pool (thread start and each
+// - cold: core's runEnsemble on runner's poolWorkers of a fresh RunPool (thread start and each
 //   thread compiling the model are part of the time), as one `settle compare` does;
-// - warm: one RunPool per worker count, started and given one run per thread before the clock
-//   starts, as a long-lived pool (a sweep, a cluster worker) runs ensemble after ensemble.
+// - warm: the same ensemble on one RunPool per worker count, started and given one run per
+//   thread before the clock starts, as a long-lived pool (a sweep, a cluster worker) runs
+//   ensemble after ensemble.
 // Each measurement is the best (shortest) of `repeat` tries, the worker counts interleaved so that
 // a change in the machine's load falls on both alike.
 // Usage: node bench/scaling.mjs [workers,...] [replications] [repeat]   prints one JSON object per measurement.
 
-import { ensembleTasks } from '../packages/core/dist/index.js';
-import { RunPool, runEnsembleParallel } from '../packages/runner/dist/index.js';
+import { ensembleTasks, runEnsemble } from '../packages/core/dist/index.js';
+import { poolWorkers, RunPool } from '../packages/runner/dist/index.js';
 import { freezeScenario, namedScenario, resolveScenario } from '../packages/scenarios/dist/index.js';
 
 const counts = (process.argv[2] ?? '1,2').split(',').map(Number);
@@ -26,25 +27,33 @@ function agentYearsOf(runs) {
   return Math.round(sum);
 }
 
-async function cold(workers) {
-  const result = await runEnsembleParallel(scenarios, { replications, seed, workers });
-  return { value: result, runs: result.runs };
-}
-
 const frozen = scenarios.map((s) => {
   const { scenario, config } = resolveScenario(s);
-  return { scenario: freezeScenario(scenario, config), agentScale: config.agentScale };
+  return { scenario: freezeScenario(scenario, config), config, agentScale: config.agentScale };
 });
+const configs = frozen.map((f) => f.config);
 const specs = ensembleTasks(frozen.length, replications).map((t) => ({
   scenario: frozen[t.scenarioIndex].scenario,
   seed,
   replication: t.replication,
 }));
 
-async function warm(pool) {
-  const outputs = [];
-  for await (const output of pool.runAll(specs)) outputs.push(output);
-  return { value: outputs, runs: outputs };
+async function ensembleOn(pool) {
+  const workers = poolWorkers(
+    pool,
+    frozen.map((f) => f.scenario),
+  );
+  const result = await runEnsemble(configs, { replications, seed, workers });
+  return { value: result, runs: result.runs };
+}
+
+async function cold(workers) {
+  const pool = new RunPool({ workers });
+  try {
+    return await ensembleOn(pool);
+  } finally {
+    await pool.destroy();
+  }
 }
 
 function sum(values) {
@@ -80,7 +89,7 @@ for (let k = 0; k < repeat; k++) {
     const pool = new RunPool({ workers });
     // One run per thread before the clock starts: threads started, packages loaded, model compiled.
     await Promise.all(Array.from({ length: workers * 2 }, (_, i) => pool.run(specs[i % specs.length])));
-    tries.push(await measure('warm', workers, () => warm(pool)));
+    tries.push(await measure('warm', workers, () => ensembleOn(pool)));
     await pool.destroy();
   }
 }

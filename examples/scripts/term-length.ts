@@ -12,7 +12,10 @@ const configs = terms.map((term) => {
   const scenario = setLever({ ...LIBRARY.dispersion, name: `term-${term}` }, `dispersion.termYears=${term}`);
   return resolveScenario(scenario).config;
 });
-const result = runEnsemble([resolveScenario(LIBRARY.baseline).config, ...configs], { replications, seed: 1 });
+const result = await runEnsemble([resolveScenario(LIBRARY.baseline).config, ...configs], {
+  replications,
+  seed: 1,
+});
 
 console.log('10-year retention in the smaller places, paired difference against the baseline (points):');
 for (const row of result.paired.filter((r) => r.area === 'Smaller places' && r.measure === 'retention10')) {

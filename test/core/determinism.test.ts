@@ -47,8 +47,11 @@ describe('determinism and common random numbers (in process)', () => {
     expect(first(1)).not.toEqual(first(0));
   });
 
-  it('an ensemble pairs replication r of each scenario with the same seed, and its paired differences are scenario minus reference per replication', () => {
-    const result = runEnsemble([config('baseline'), config('dispersion')], { replications: 3, seed: 6 });
+  it('an ensemble pairs replication r of each scenario with the same seed, and its paired differences are scenario minus reference per replication', async () => {
+    const result = await runEnsemble([config('baseline'), config('dispersion')], {
+      replications: 3,
+      seed: 6,
+    });
     const keys = result.runs.map((r) => `${r.key.scenario}|${r.key.replication}|${r.key.seed}`);
     expect(keys).toEqual([
       'baseline|0|6',

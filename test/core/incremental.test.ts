@@ -47,15 +47,18 @@ const row = (rows: IncrementalRow[], scenario: string, area: string, measure: In
   rows.find((r) => r.scenario === scenario && r.area === area && r.measure === measure);
 
 describe('cost per additional person retained, paired against the reference', () => {
-  it('on a tiny world worked out by hand: $2,000 for 20 more people kept 5 years is $100 a person; 210 more person-years for $6,000 is 35,000 per million', () => {
+  it('on a tiny world worked out by hand: $2,000 for 20 more people kept 5 years is $100 a person; 210 more person-years for $6,000 is 35,000 per million', async () => {
     // Years 0-5; the cohorts of years 0 and 1 reach 5 years, so the 5-year cost is that of
     // years 0 and 1 (2 × $1,000) and the people retained are those two cohorts (2 × 10), all
     // of whom stay under the programme and none of whom stay without it. Person-years: 10 +
     // 20 + ... + 60 = 210 against 0, for 6 × $1,000.
-    const result = runEnsemble([tiny('reference', 'leave'), tiny('programme', 'stay', [spending(1000)])], {
-      replications: 2,
-      seed: 1,
-    });
+    const result = await runEnsemble(
+      [tiny('reference', 'leave'), tiny('programme', 'stay', [spending(1000)])],
+      {
+        replications: 2,
+        seed: 1,
+      },
+    );
     const region = 'Tinyland';
     const per5 = row(result.incremental, 'programme', region, 'costPerAdditionalRetained5')!;
     expect(per5).toMatchObject({ median: 100, lo: 100, hi: 100, gainShare: 1, savingShare: 0, n: 2 });
@@ -66,22 +69,28 @@ describe('cost per additional person retained, paired against the reference', ()
     expect(incrementalText(per5.measure, per5.median)).toBe('$100');
   });
 
-  it('a programme that returns more than it spends reads as money saved per additional person, not as a price', () => {
-    const result = runEnsemble([tiny('reference', 'leave'), tiny('programme', 'stay', [spending(-1000)])], {
-      replications: 1,
-      seed: 1,
-    });
+  it('a programme that returns more than it spends reads as money saved per additional person, not as a price', async () => {
+    const result = await runEnsemble(
+      [tiny('reference', 'leave'), tiny('programme', 'stay', [spending(-1000)])],
+      {
+        replications: 1,
+        seed: 1,
+      },
+    );
     const per5 = row(result.incremental, 'programme', 'Tinyland', 'costPerAdditionalRetained5')!;
     expect(per5).toMatchObject({ median: -100, savingShare: 1, gainShare: 1 });
     expect(incrementalText(per5.measure, per5.median)).toBe('saves $100 per person');
   });
 
-  it('a programme that keeps nobody more gives "no gain", never a dollar figure', () => {
+  it('a programme that keeps nobody more gives "no gain", never a dollar figure', async () => {
     // Everyone stays without the programme already: the money buys nothing.
-    const result = runEnsemble([tiny('reference', 'stay'), tiny('programme', 'stay', [spending(1000)])], {
-      replications: 2,
-      seed: 1,
-    });
+    const result = await runEnsemble(
+      [tiny('reference', 'stay'), tiny('programme', 'stay', [spending(1000)])],
+      {
+        replications: 2,
+        seed: 1,
+      },
+    );
     const per5 = row(result.incremental, 'programme', 'Tinyland', 'costPerAdditionalRetained5')!;
     expect(per5).toMatchObject({ median: null, lo: null, hi: null, gainShare: 0 });
     expect(incrementalText(per5.measure, per5.median)).toBe('no gain');
@@ -89,9 +98,9 @@ describe('cost per additional person retained, paired against the reference', ()
     expect(incrementalText(perMillion.measure, perMillion.median)).toBe('no gain');
   });
 
-  it('a scenario identical to its reference gives "no gain" in every area, not a number', () => {
+  it('a scenario identical to its reference gives "no gain" in every area, not a number', async () => {
     const config = configOf(smallScenario({ years: 6 }));
-    const result = runEnsemble([config, { ...config, name: 'copy' }], { replications: 3, seed: 4 });
+    const result = await runEnsemble([config, { ...config, name: 'copy' }], { replications: 3, seed: 4 });
     const rows = result.incremental.filter((r) => r.measure === 'costPerAdditionalRetained5');
     expect(rows.map((r) => r.area)).toContain(SMALLER_PLACES);
     for (const r of rows) {

@@ -34,13 +34,14 @@ describe('an ensemble larger than the heap', () => {
   const ensemble = ['baseline', 'dispersion'];
   const overrides = { years: 100, replications: 20, sets: ['agentScale=3000'] };
 
-  it('does not fit in a 64 MB heap when every run is held in memory (the control)', () => {
+  it('does not fit in a 64 MB heap when the ensemble keeps every run (the control: runEnsemble without a sink)', () => {
     const packages = new URL('../../packages/', import.meta.url).href;
     const script = `
-      const { prepareJob, runJobInProcess } = await import('${packages}cli/dist/index.js');
+      const { jobConfigs, prepareJob } = await import('${packages}cli/dist/index.js');
+      const { runEnsemble } = await import('${packages}core/dist/index.js');
       const { namedScenario } = await import('${packages}scenarios/dist/index.js');
       const job = prepareJob(${JSON.stringify(ensemble)}.map((n) => ({ scenario: namedScenario(n), where: n })), ${JSON.stringify(overrides)});
-      runJobInProcess(job);`;
+      await runEnsemble(jobConfigs(job), { replications: job.replications, seed: job.seed });`;
     const control = spawnSync(
       process.execPath,
       [`--max-old-space-size=${HEAP_MB}`, '--input-type=module', '-e', script],
@@ -55,7 +56,7 @@ describe('an ensemble larger than the heap', () => {
   // settle's table writing (executeJob, as run and compare call it) without the briefing
   // stages that main.ts registers: those read the written tables back for charts, and
   // test/viz/node/pack-memory.test.ts runs the whole settle compare, charts included, in this heap.
-  it('is written whole by executeJob in that heap, appending each run as it finishes', () => {
+  it('is written whole by executeJob in that heap, its sink appending each run as it finishes', () => {
     const out = join(dir, 'big');
     const packages = new URL('../../packages/', import.meta.url).href;
     const script = `

@@ -2,31 +2,19 @@ import { readdirSync } from 'node:fs';
 import {
   COHORT_COLUMNS,
   checkMemoryBudget,
-  DEFAULT_INTERVAL,
-  type EnsembleResult,
-  ensembleTasks,
+  type EnsembleRun,
   estimateJobResources,
   FLOW_COLUMNS,
-  incrementalSummary,
   MEASURE_COLUMNS,
-  MeasureArrays,
-  type ModelConfig,
   PLACE_COLUMNS,
   RESULT_FILES,
   RETENTION_COLUMNS,
+  runEnsemble,
   summaryDocument,
   VERSION,
 } from '@smart-settlement/core';
-import {
-  defaultWorkers,
-  executeRun,
-  orderedRuns,
-  ResultsFolder,
-  type RunOutput,
-  RunPool,
-  type RunSpec,
-} from '@smart-settlement/runner';
-import { ontarioPlaces, type Scenario } from '@smart-settlement/scenarios';
+import { defaultWorkers, poolWorkers, ResultsFolder, RunPool } from '@smart-settlement/runner';
+import { ontarioPlaces } from '@smart-settlement/scenarios';
 import type { Args } from './args.js';
 import { intOption, stringOption } from './args.js';
 import { type Job, jobConfigs } from './job.js';
@@ -85,11 +73,12 @@ export function executeOptions(args: Args): ExecuteOptions {
 }
 
 /**
- * Runs a job and writes its results folder whole: tables, summary, manifest (and what stages
- * add). Runs go to a pool of worker threads and their rows are appended to the tables in task
- * order as they finish, so the folder is the same byte for byte whatever the number of
- * workers, and memory holds only the runs in flight and the measures' values in typed arrays
- * (for summary.json).
+ * Runs a job with core's runEnsemble and writes its results folder whole: tables, summary,
+ * manifest (and what stages add). Runs go to a pool of worker threads (or this thread with
+ * `workers: 0`); the ensemble hands each one, in task order, to a sink that appends its rows
+ * to the tables, so the folder is the same byte for byte whatever the number of workers, and
+ * memory holds only the runs in flight and the measures' values in typed arrays (for
+ * summary.json).
  */
 export async function executeJob(
   job: Job,
@@ -104,8 +93,7 @@ export async function executeJob(
   } = typeof options === 'boolean' ? { quiet: options } : options;
   const started = Date.now();
   const configs = jobConfigs(job);
-  const specs = jobSpecs(job);
-  const threads = Math.min(workers, specs.length);
+  const threads = Math.min(workers, configs.length * job.replications);
   if (maxMemory !== undefined) {
     const problem = checkMemoryBudget(
       estimateJobResources(configs, { runsEach: job.replications, workers: threads }),
@@ -118,14 +106,17 @@ export async function executeJob(
   const folder = ResultsFolder.open(out, { force });
   let pool = threads > 0 ? new RunPool({ workers: threads }) : undefined;
   try {
-    const runs: AsyncIterable<RunOutput> = pool
-      ? pool.runAll(specs, { onRun: progress.update })
-      : orderedRuns(specs, inProcess(job, configs), { window: 1, onRun: progress.update });
-    const measures = await writeRunTables(folder, runs, job.replications);
+    writeTableHeaders(folder);
+    const result = await runEnsemble(configs, {
+      replications: job.replications,
+      seed: job.seed,
+      workers: pool && poolWorkers(pool, job.scenarios),
+      sink: (run) => appendRunRows(folder, run),
+      onRun: progress.update,
+    });
     progress.end();
     await pool?.destroy(); // the threads' memory is not needed by the stages
     pool = undefined;
-    const result = summarizeMeasures(configs, measures);
     const summary = summaryDocument({
       configs,
       seed: job.seed,
@@ -157,46 +148,22 @@ function shownEntries(dir: string): string[] {
     .sort();
 }
 
-/** Every run of a job, replication-major (the order of core's ensembleTasks and of the tables). */
-export function jobSpecs(job: Job): RunSpec[] {
-  return ensembleTasks(job.scenarios.length, job.replications).map((task) => ({
-    scenario: job.scenarios[task.scenarioIndex],
-    seed: job.seed,
-    replication: task.replication,
-  }));
-}
-
-/** Runs specs of this job in this thread, with the configs already resolved. */
-function inProcess(job: Job, configs: ModelConfig[]) {
-  const byScenario = new Map<Scenario, ModelConfig>(job.scenarios.map((s, i) => [s, configs[i]]));
-  return async (spec: RunSpec) => executeRun(spec, byScenario.get(spec.scenario));
-}
-
-/**
- * Appends each run's rows to retention.csv, flows.csv, cohorts.csv, places.csv and
- * measures.csv as it comes; returns
- * the values of every run's measures, kept as numbers for the summary.
- */
-async function writeRunTables(
-  folder: ResultsFolder,
-  runs: AsyncIterable<RunOutput>,
-  replications: number,
-): Promise<MeasureArrays> {
+/** The header lines of retention.csv, flows.csv, cohorts.csv, places.csv and measures.csv. */
+function writeTableHeaders(folder: ResultsFolder): void {
   folder.write(RESULT_FILES.retention, csvHeader(RETENTION_COLUMNS));
   folder.write(RESULT_FILES.flows, csvHeader(FLOW_COLUMNS));
   folder.write(RESULT_FILES.cohorts, csvHeader(COHORT_COLUMNS));
   folder.write(RESULT_FILES.places, csvHeader(PLACE_COLUMNS));
   folder.write(RESULT_FILES.measures, csvHeader(MEASURE_COLUMNS));
-  const measures = new MeasureArrays(replications);
-  for await (const run of runs) {
-    folder.append(RESULT_FILES.retention, csvBody(run.retention, RETENTION_COLUMNS));
-    folder.append(RESULT_FILES.flows, csvBody(run.flows, FLOW_COLUMNS));
-    folder.append(RESULT_FILES.cohorts, csvBody(run.cohorts, COHORT_COLUMNS));
-    folder.append(RESULT_FILES.places, csvBody(run.places, PLACE_COLUMNS));
-    folder.append(RESULT_FILES.measures, csvBody(run.measures, MEASURE_COLUMNS));
-    measures.add(run.measures);
-  }
-  return measures;
+}
+
+/** Appends one run's rows to the tables: the ensemble's sink. */
+function appendRunRows(folder: ResultsFolder, run: EnsembleRun): void {
+  folder.append(RESULT_FILES.retention, csvBody(run.retention, RETENTION_COLUMNS));
+  folder.append(RESULT_FILES.flows, csvBody(run.flows, FLOW_COLUMNS));
+  folder.append(RESULT_FILES.cohorts, csvBody(run.cohorts, COHORT_COLUMNS));
+  folder.append(RESULT_FILES.places, csvBody(run.places, PLACE_COLUMNS));
+  folder.append(RESULT_FILES.measures, csvBody(run.measures, MEASURE_COLUMNS));
 }
 
 function csvHeader(columns: readonly string[]): string {
@@ -207,18 +174,6 @@ function csvHeader(columns: readonly string[]): string {
 function csvBody<T extends object>(rows: readonly T[], columns: readonly (keyof T & string)[]): string {
   if (rows.length === 0) return '';
   return toCsv(rows, columns).slice(csvHeader(columns).length);
-}
-
-/** The summary, paired differences and incremental measures of core's gatherEnsemble, from the measures' values alone (no rows kept). */
-function summarizeMeasures(configs: ModelConfig[], measures: MeasureArrays): EnsembleResult {
-  const order = configs.map((c) => c.name);
-  return {
-    runs: [],
-    measures: [],
-    summary: measures.summary(DEFAULT_INTERVAL, order),
-    paired: configs.length > 1 ? measures.paired(order[0], DEFAULT_INTERVAL, order) : [],
-    incremental: configs.length > 1 ? incrementalSummary(measures, order[0], order, DEFAULT_INTERVAL) : [],
-  };
 }
 
 /** manifest.json: enough to reproduce the folder byte for byte with `settle run --from`. */

@@ -1,11 +1,4 @@
-import {
-  type EnsembleResult,
-  ensembleTasks,
-  gatherEnsemble,
-  type ModelConfig,
-  type RunResult,
-  simulate,
-} from '@smart-settlement/core';
+import type { ModelConfig } from '@smart-settlement/core';
 import {
   formatProblems,
   freezeScenario,
@@ -68,16 +61,4 @@ export function prepareJob(inputs: { scenario: unknown; where: string }[], overr
 /** Engine configurations of a job's scenarios. */
 export function jobConfigs(job: Job): ModelConfig[] {
   return job.scenarios.map((s) => resolveScenario(s).config);
-}
-
-/** Runs every (scenario, replication) of a job in this process, in a fixed order. */
-export function runJobInProcess(job: Job, onRun?: (done: number, total: number) => void): EnsembleResult {
-  const configs = jobConfigs(job);
-  const tasks = ensembleTasks(configs.length, job.replications);
-  const runs: RunResult[] = tasks.map((task, i) => {
-    const run = simulate(configs[task.scenarioIndex], { seed: job.seed, replication: task.replication });
-    onRun?.(i + 1, tasks.length);
-    return run;
-  });
-  return gatherEnsemble(configs, runs);
 }

@@ -22,6 +22,7 @@ export {
   RetentionObserver,
   type RetentionRow,
 } from './observe/retention.js';
+export { type OrderedRunsOptions, orderedRuns } from './ordered-runs.js';
 export {
   type BehaviourParams,
   DEFAULT_PARAMS,

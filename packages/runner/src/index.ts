@@ -70,14 +70,8 @@ export {
   writeFileAtomically,
   writeFolderAtomically,
 } from './output/results-folder.js';
-export { type ParallelEnsembleOptions, runEnsembleParallel, toRunResult } from './pool/ensemble.js';
-export {
-  defaultWorkers,
-  type OrderedRunsOptions,
-  orderedRuns,
-  RunPool,
-  type RunPoolOptions,
-} from './pool/run-pool.js';
+export { poolWorkers } from './pool/pool-workers.js';
+export { defaultWorkers, RunPool, type RunPoolOptions } from './pool/run-pool.js';
 export { executeRun, type RunOutput, type RunSpec } from './run-spec.js';
 export { EXPORT_FORMATS, type ExportFormat, exportStore } from './store/export.js';
 export {

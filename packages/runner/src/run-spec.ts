@@ -4,9 +4,9 @@ import {
   type FlowRow,
   type MeasureRow,
   type ModelConfig,
+  measuredRun,
   type PlaceRow,
   type RetentionRow,
-  runMeasures,
   simulate,
 } from '@smart-settlement/core';
 import { resolveScenario, type Scenario } from '@smart-settlement/scenarios';
@@ -45,7 +45,7 @@ export function executeRun(
   spec: RunSpec,
   config: ModelConfig = resolveScenario(spec.scenario).config,
 ): RunOutput {
-  const result = simulate(config, { seed: spec.seed, replication: spec.replication });
+  const result = measuredRun(simulate(config, { seed: spec.seed, replication: spec.replication }), config);
   return {
     scenario: config.name,
     replication: spec.replication,
@@ -55,7 +55,7 @@ export function executeRun(
     cohorts: result.cohorts,
     areas: result.areas,
     places: result.places,
-    measures: runMeasures(result, config.region),
+    measures: result.measures,
     finalAgents: result.finalAgents,
     offers: result.offers,
   };

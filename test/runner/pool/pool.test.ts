@@ -1,16 +1,8 @@
 // The worker pool runs the compiled worker (packages/runner/dist/pool/worker.js): run `npm run build` first.
 
 import { runEnsemble } from '@smart-settlement/core';
-import {
-  executeRun,
-  orderedRuns,
-  type RunOutput,
-  RunPool,
-  type RunSpec,
-  runEnsembleParallel,
-} from '@smart-settlement/runner';
+import { executeRun, poolWorkers, RunPool, type RunSpec } from '@smart-settlement/runner';
 import { namedScenario, resolveScenario, type Scenario } from '@smart-settlement/scenarios';
-import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 
 /** A small, fast version of a library scenario. */
@@ -48,70 +40,37 @@ describe('RunPool', () => {
   });
 });
 
-describe('runEnsembleParallel', () => {
-  it('returns the same EnsembleResult as the in-process runEnsemble for 1 and 2 workers', async () => {
-    const scenarios = [small('baseline'), small('dispersion')];
-    const configs = scenarios.map((s) => resolveScenario(s).config);
-    const options = { replications: 3, seed: 11 };
-    const inProcess = runEnsemble(configs, options);
+describe('runEnsemble on poolWorkers', () => {
+  const scenarios = [small('baseline'), small('dispersion')];
+  const configs = scenarios.map((s) => resolveScenario(s).config);
+  const options = { replications: 3, seed: 11 };
+
+  it('returns the same EnsembleResult as in this thread for 1 and 2 worker threads, measures computed once in the workers', async () => {
+    const inThread = await runEnsemble(configs, options);
     const done: number[] = [];
-    const one = await runEnsembleParallel(scenarios, { ...options, workers: 1 });
-    const two = await runEnsembleParallel(scenarios, {
-      ...options,
-      workers: 2,
-      onRun: (d) => done.push(d),
-    });
-    expect(JSON.stringify(one)).toBe(JSON.stringify(inProcess));
-    expect(JSON.stringify(two)).toBe(JSON.stringify(inProcess));
+    const results = [];
+    for (const workers of [1, 2]) {
+      const pool = new RunPool({ workers });
+      try {
+        const onRun = workers === 2 ? (d: number) => done.push(d) : undefined;
+        results.push(
+          await runEnsemble(configs, { ...options, workers: poolWorkers(pool, scenarios), onRun }),
+        );
+      } finally {
+        await pool.destroy();
+      }
+    }
+    for (const result of results) expect(JSON.stringify(result)).toBe(JSON.stringify(inThread));
     expect(done).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
-  it('accepts library names and rejects an unknown one', async () => {
-    await expect(runEnsembleParallel(['no-such-scenario'], { replications: 1, seed: 1 })).rejects.toThrow(
-      /no-such-scenario/,
-    );
-  });
-});
-
-describe('orderedRuns', () => {
-  it('yields outputs in task order whatever order the runs finish in, with at most `window` in flight', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(fc.nat(5), { minLength: 0, maxLength: 12 }),
-        fc.integer({ min: 1, max: 4 }),
-        async (delays, window) => {
-          const specs = delays.map((_, i) => ({ scenario: {} as Scenario, seed: 0, replication: i }));
-          let inFlight = 0;
-          let most = 0;
-          const run = async (spec: RunSpec): Promise<RunOutput> => {
-            inFlight += 1;
-            most = Math.max(most, inFlight);
-            await new Promise((r) => setTimeout(r, delays[spec.replication]));
-            inFlight -= 1;
-            return { replication: spec.replication } as RunOutput;
-          };
-          const order: number[] = [];
-          for await (const out of orderedRuns(specs, run, { window })) order.push(out.replication);
-          expect(order).toEqual(delays.map((_, i) => i));
-          expect(most).toBeLessThanOrEqual(window);
-        },
-      ),
-      { numRuns: 40 },
-    );
-  });
-
-  it('passes on the failure of a run when its turn comes', async () => {
-    const specs = [0, 1, 2].map((replication) => ({ scenario: {} as Scenario, seed: 0, replication }));
-    const run = async (spec: RunSpec): Promise<RunOutput> => {
-      if (spec.replication === 1) throw new Error('run 1 failed');
-      return { replication: spec.replication } as RunOutput;
-    };
-    const seen: number[] = [];
-    await expect(
-      (async () => {
-        for await (const out of orderedRuns(specs, run)) seen.push(out.replication);
-      })(),
-    ).rejects.toThrow('run 1 failed');
-    expect(seen).toEqual([0]);
+  it('refuses scenarios that are not those of the configurations, in order', async () => {
+    const pool = new RunPool({ workers: 1 });
+    try {
+      const swapped = poolWorkers(pool, [...scenarios].reverse());
+      await expect(runEnsemble(configs, { ...options, workers: swapped })).rejects.toThrow(/dispersion/);
+    } finally {
+      await pool.destroy();
+    }
   });
 });

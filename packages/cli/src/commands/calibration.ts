@@ -1,8 +1,8 @@
-import { DEFAULT_PARAMS, PARAMETER_INFO } from '@smart-settlement/core';
+import { DEFAULT_PARAMS, PARAMETER_INFO, runEnsemble } from '@smart-settlement/core';
 import { writeFileAtomically } from '@smart-settlement/runner';
 import { LIBRARY, RETENTION_TARGETS } from '@smart-settlement/scenarios';
 import { type Args, intOption, stringOption } from '../args.js';
-import { prepareJob, runJobInProcess } from '../job.js';
+import { jobConfigs, prepareJob } from '../job.js';
 import { progressReporter } from '../progress.js';
 
 /** How close the baseline must come to each target (the issue's acceptance rule). */
@@ -21,14 +21,22 @@ export function targetRule(id: string): { check: (model: number, target: number)
 export const CLASS_GAP_TARGET = (100 - 77.9) / (100 - 91.7);
 
 /** Runs the baseline and compares it with every retention target. */
-export function calibrationTable(replications: number, seed: number, onRun?: (d: number, t: number) => void) {
-  return calibrationRows(replications, seed, onRun).rows;
+export async function calibrationTable(
+  replications: number,
+  seed: number,
+  onRun?: (d: number, t: number) => void,
+) {
+  return (await calibrationRows(replications, seed, onRun)).rows;
 }
 
 /** The calibration rows and the model's class gap (median economic over median family 5-year departure). */
-function calibrationRows(replications: number, seed: number, onRun?: (d: number, t: number) => void) {
+async function calibrationRows(replications: number, seed: number, onRun?: (d: number, t: number) => void) {
   const job = prepareJob([{ scenario: LIBRARY.baseline, where: 'baseline' }], { replications, seed });
-  const result = runJobInProcess(job, onRun);
+  const result = await runEnsemble(jobConfigs(job), {
+    replications: job.replications,
+    seed: job.seed,
+    onRun,
+  });
   const departure = (area: string) =>
     1 - (result.summary.find((s) => s.area === area && s.measure === 'retention5')?.median ?? Number.NaN);
   const classGap = departure('Economic class') / departure('Family class');
@@ -51,12 +59,12 @@ function calibrationRows(replications: number, seed: number, onRun?: (d: number,
 }
 
 /** `settle calibration [--replications N] [--out FILE]`: regenerates docs/CALIBRATION.md. */
-export function calibration(args: Args): void {
+export async function calibration(args: Args): Promise<void> {
   const replications = intOption(args, 'replications', 1, 10_000) ?? 20;
   const seed = intOption(args, 'seed', 0, 4_294_967_295) ?? 1;
   const out = stringOption(args, 'out') ?? 'docs/CALIBRATION.md';
   const progress = progressReporter('calibration', args.flags.has('quiet'));
-  const { rows, classGap } = calibrationRows(replications, seed, progress.update);
+  const { rows, classGap } = await calibrationRows(replications, seed, progress.update);
   progress.end();
   const f = (x: number) => x.toFixed(1);
   const calibrated = Object.entries(PARAMETER_INFO).filter(([, info]) =>

@@ -1,7 +1,7 @@
 // The engine in a Web Worker, so the page never freezes: it runs one (scenario, seed,
 // replication) at a time, as the command line's workers do, and posts the run's tables back.
 // The same scenario, seed and replication give the same numbers as `settle run`.
-import { type ModelConfig, runMeasures, simulate } from '@smart-settlement/core';
+import { type ModelConfig, measuredRun, simulate } from '@smart-settlement/core';
 import { resolveScenario } from '@smart-settlement/scenarios';
 import type { RunTask, WorkerMessage } from './protocol.js';
 
@@ -19,11 +19,11 @@ scope.onmessage = (event) => {
     const key = JSON.stringify(scenario);
     if (last?.key !== key) last = { key, config: resolveScenario(scenario).config };
     const { config } = last;
-    const run = simulate(config, { seed, replication });
+    const run = measuredRun(simulate(config, { seed, replication }), config);
     scope.postMessage({
       type: 'run',
       ticket,
-      measures: runMeasures(run, config.region),
+      measures: run.measures,
       retention: run.retention,
       places: run.places,
     });

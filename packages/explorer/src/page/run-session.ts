@@ -1,15 +1,14 @@
-// Runs a paired comparison on a few Web Workers and gathers it replication by replication:
-// whenever the next replication has finished for every scenario, the figures and the charts'
-// tables are rebuilt with core's summaries (paired differences against the first scenario), so
-// the 90% intervals tighten as replications accumulate. A new request cancels the one in flight;
+// Runs a paired comparison with core's runEnsemble, its runs done on a few Web Workers: each
+// time every scenario has finished one more replication, the figures and the charts' tables are
+// rebuilt from the ensemble's summaries (paired differences against the first scenario), so the
+// 90% intervals tighten as replications accumulate. A new request cancels the one in flight;
 // runs already done are kept (the reference does not change when a lever does).
 import {
-  DEFAULT_INTERVAL,
-  ensembleTasks,
+  type EnsembleSummaries,
+  type EnsembleTask,
   type ModelConfig,
-  pairedDifferences,
+  runEnsemble,
   type SummaryDocument,
-  summarize,
   summaryDocument,
 } from '@smart-settlement/core';
 import { ontarioPlaces, resolveScenario } from '@smart-settlement/scenarios';
@@ -42,26 +41,31 @@ function startWorker(): Worker {
   return new Worker(workerUrl);
 }
 
+/** A run waiting for, or running on, a worker. */
+interface Pending {
+  task: RunTask;
+  /** Its key in the cache of runs. */
+  key: string;
+  resolve(tables: RunTables): void;
+  reject(error: Error): void;
+}
+
 interface Slot {
   worker: Worker;
-  /** The task it is running, if any. */
-  task?: RunTask & { index: number };
+  /** The run it is doing, if any. */
+  job?: Pending;
 }
+
+/** Why the runs of a cancelled request stop (never shown: a cancelled request reports nothing). */
+class Cancelled extends Error {}
 
 /** Runs comparisons on a pool of Web Workers, one run per task, reporting after each replication. */
 export class RunSession {
   private readonly slots: Slot[] = [];
   private readonly cache = new Map<string, RunTables>();
   private ticket = 0;
-  private queue: (RunTask & { index: number })[] = [];
-  private current?: {
-    request: RunRequest;
-    configs: ModelConfig[];
-    keys: string[];
-    runs: (RunTables | undefined)[];
-    done: number;
-    started: number;
-  };
+  private waiting: Pending[] = [];
+  private current?: { ticket: number; total: number; done: number; started: number };
 
   constructor(
     private readonly onProgress: (progress: RunProgress) => void,
@@ -75,7 +79,9 @@ export class RunSession {
     slot.worker.onmessage = (event: MessageEvent<WorkerMessage>) => this.received(slot, event.data);
     slot.worker.onerror = (event) => {
       event.preventDefault();
-      this.fail(event.message || 'the engine stopped');
+      const job = slot.job;
+      this.replace(slot);
+      job?.reject(new Error(event.message || 'the engine stopped'));
     };
     return slot;
   }
@@ -84,70 +90,93 @@ export class RunSession {
   start(request: RunRequest): void {
     this.cancel();
     const ticket = this.ticket;
+    const current = { ticket, total: request.replications, done: 0, started: performance.now() };
+    this.current = current;
     const configs = request.scenarios.map((s) => resolveScenario(s).config);
-    const tasks = ensembleTasks(request.scenarios.length, request.replications);
-    const keys = tasks.map(
-      (t) => `${JSON.stringify(request.scenarios[t.scenarioIndex])}|${request.seed}|${t.replication}`,
-    );
-    this.current = {
-      request,
-      configs,
-      keys,
-      runs: keys.map((k) => this.cache.get(k)),
-      done: 0,
-      started: performance.now(),
-    };
-    this.queue = tasks
-      .map((t, index) => ({
-        ticket,
-        index,
-        scenario: request.scenarios[t.scenarioIndex],
-        seed: request.seed,
-        replication: t.replication,
-      }))
-      .filter((t) => !this.current!.runs[t.index]);
-    this.advance();
-    for (const slot of this.slots) this.dispatch(slot);
+    const runs: RunTables[] = [];
+    runEnsemble<RunTables>(configs, {
+      replications: request.replications,
+      seed: request.seed,
+      workers: { concurrency: 2 * this.slots.length, run: (task) => this.run(ticket, request, task) },
+      sink: (run) => {
+        runs.push(run);
+      },
+      onReplication: (done, summaries) => {
+        if (this.current !== current) return;
+        current.done = done;
+        const finished = done === request.replications;
+        if (finished) this.current = undefined;
+        this.onProgress({
+          done,
+          total: request.replications,
+          elapsed: performance.now() - current.started,
+          finished,
+          results: gather(request, configs, done, runs, summaries),
+        });
+      },
+    }).catch((error: unknown) => {
+      if (this.current === current) this.fail(error instanceof Error ? error.message : String(error));
+    });
   }
 
   /** Stops the comparison in flight, if any: busy workers are replaced, results so far kept. */
   cancel(): void {
     this.ticket++;
-    this.queue = [];
     this.current = undefined;
-    this.slots.forEach((slot, i) => {
-      if (!slot.task) return;
-      slot.worker.terminate();
-      this.slots[i] = this.newSlot();
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const job of waiting) job.reject(new Cancelled());
+    for (const slot of this.slots) {
+      const job = slot.job;
+      if (!job) continue;
+      this.replace(slot);
+      job.reject(new Cancelled());
+    }
+  }
+
+  /** One run of a request: from the cache, or on the next free worker. */
+  private run(ticket: number, request: RunRequest, task: EnsembleTask): Promise<RunTables> | RunTables {
+    const scenario = request.scenarios[task.scenarioIndex];
+    const key = `${JSON.stringify(scenario)}|${task.seed}|${task.replication}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    if (ticket !== this.ticket) return Promise.reject(new Cancelled());
+    return new Promise((resolve, reject) => {
+      this.waiting.push({
+        task: { ticket, scenario, seed: task.seed, replication: task.replication },
+        key,
+        resolve,
+        reject,
+      });
+      const free = this.slots.find((slot) => !slot.job);
+      if (free) this.dispatch(free);
     });
   }
 
+  /** A fresh worker in place of the slot's (terminated with whatever it was doing). */
+  private replace(slot: Slot): void {
+    slot.worker.terminate();
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots[i] = this.newSlot();
+  }
+
   private dispatch(slot: Slot): void {
-    const task = this.queue.shift();
-    slot.task = task;
-    if (task)
-      slot.worker.postMessage({
-        ticket: task.ticket,
-        scenario: task.scenario,
-        seed: task.seed,
-        replication: task.replication,
-      } satisfies RunTask);
+    const job = this.waiting.shift();
+    slot.job = job;
+    if (job) slot.worker.postMessage(job.task);
   }
 
   private received(slot: Slot, message: WorkerMessage): void {
-    const task = slot.task;
-    slot.task = undefined;
-    const current = this.current;
-    if (task && current && message.ticket === this.ticket) {
-      if (message.type === 'error') {
-        this.fail(message.message);
-        return;
+    const job = slot.job;
+    slot.job = undefined;
+    if (job && message.ticket === job.task.ticket) {
+      if (message.type === 'error') job.reject(new Error(message.message));
+      else {
+        const { measures, retention, places } = message;
+        const tables = { measures, retention, places };
+        this.remember(job.key, tables);
+        job.resolve(tables);
       }
-      const { measures, retention, places } = message;
-      const tables = { measures, retention, places };
-      current.runs[task.index] = tables;
-      this.remember(current.keys[task.index], tables);
-      this.advance();
     }
     this.dispatch(slot);
   }
@@ -158,34 +187,12 @@ export class RunSession {
     if (this.cache.size > CACHE_RUNS) this.cache.delete(this.cache.keys().next().value!);
   }
 
-  /** Reports every replication newly complete for all scenarios. */
-  private advance(): void {
-    const c = this.current;
-    if (!c) return;
-    const n = c.request.scenarios.length;
-    let done = c.done;
-    while (done < c.request.replications && c.runs.slice(done * n, (done + 1) * n).every(Boolean)) done++;
-    if (done === c.done) return;
-    c.done = done;
-    const runs = c.runs.slice(0, done * n) as RunTables[];
-    const results = gather(c.request, c.configs, done, runs);
-    const finished = done === c.request.replications;
-    this.onProgress({
-      done,
-      total: c.request.replications,
-      elapsed: performance.now() - c.started,
-      finished,
-      results,
-    });
-    if (finished) this.current = undefined;
-  }
-
   private fail(message: string): void {
     const c = this.current;
     this.cancel();
     this.onProgress({
       done: c?.done ?? 0,
-      total: c?.request.replications ?? 0,
+      total: c?.total ?? 0,
       elapsed: c ? performance.now() - c.started : 0,
       finished: true,
       error: message,
@@ -195,27 +202,21 @@ export class RunSession {
 
 /**
  * summary.json and the charts' tables for the first `done` replications: the same document
- * `settle run` and `settle compare` write (viz's summaryDocument from core's summaries of the
- * same measures, core's summaryDocument).
+ * `settle run` and `settle compare` write (core's summaryDocument of the ensemble's summaries),
+ * and viz's tables of the runs' rows.
  */
 export function gather(
   request: RunRequest,
   configs: ModelConfig[],
   done: number,
   runs: readonly RunTables[],
+  summaries: EnsembleSummaries,
 ): { summary: SummaryDocument; tables: ResultTables } {
-  const order = configs.map((c) => c.name);
-  const measures = runs.flatMap((r) => r.measures);
-  const result = {
-    summary: summarize(measures, DEFAULT_INTERVAL, order),
-    paired:
-      configs.length > 1 ? summarize(pairedDifferences(measures, order[0]), DEFAULT_INTERVAL, order) : [],
-  };
   const summary = summaryDocument({
     configs,
     seed: request.seed,
     replications: done,
-    result,
+    result: summaries,
     descriptions: request.scenarios.map((s) => s.description),
     provenance: ontarioPlaces().provenance,
   });

@@ -56,54 +56,8 @@ export class RunPool {
     return this.piscina.run(spec) as Promise<RunOutput>;
   }
 
-  /** Runs every spec and yields the outputs in the order of `specs` (see orderedRuns). */
-  runAll(specs: readonly RunSpec[], options: OrderedRunsOptions = {}): AsyncGenerator<RunOutput> {
-    return orderedRuns(specs, (spec) => this.run(spec), { window: this.workers * 2, ...options });
-  }
-
   /** Stops every thread. Pending runs are rejected. */
   async destroy(): Promise<void> {
     await this.piscina.destroy();
-  }
-}
-
-/** Options of orderedRuns. */
-export interface OrderedRunsOptions {
-  /** Runs started but not yet handed on, at most (bounds memory); default 2. */
-  window?: number;
-  /** Called as each run finishes, in completion order, with (done, total). */
-  onRun?: (done: number, total: number) => void;
-}
-
-/**
- * Runs specs with at most `window` in flight and yields their outputs in the order of
- * `specs`, whatever order they finish in: results gathered this way are identical for any
- * number of workers, and at most `window` outputs are held at once.
- */
-export async function* orderedRuns(
-  specs: readonly RunSpec[],
-  run: (spec: RunSpec) => Promise<RunOutput>,
-  options: OrderedRunsOptions = {},
-): AsyncGenerator<RunOutput> {
-  const window = Math.max(1, options.window ?? 2);
-  const pending: Promise<RunOutput>[] = [];
-  let started = 0;
-  let done = 0;
-  const start = () => {
-    const spec = specs[started++];
-    const promise = run(spec).then((output) => {
-      done += 1;
-      options.onRun?.(done, specs.length);
-      return output;
-    });
-    // A failure is reported when its turn comes; until then, do not let it go unhandled.
-    promise.catch(() => {});
-    pending.push(promise);
-  };
-  while (started < specs.length && pending.length < window) start();
-  while (pending.length > 0) {
-    const output = await pending.shift()!;
-    if (started < specs.length) start();
-    yield output;
   }
 }
