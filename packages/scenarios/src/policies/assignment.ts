@@ -1,45 +1,30 @@
 import type { Policy } from '@smart-settlement/core';
 import * as z from 'zod';
-import { list, num, oneOf, share, str, strict } from '../schema/fields.js';
+import { oneOf, share, str, strict } from '../schema/fields.js';
 import { definePolicy } from './definition.js';
+import { classesLever, classMask, dollarsLever, fromYearLever, termYearsLever } from './levers.js';
 import { placeSelector, selectPlaces } from './select.js';
-
-/** The immigrant classes of the default intake, which an assignment can name. */
-export const CLASS_NAMES = ['economic', 'nominee', 'family', 'refugee'] as const;
 
 /** The levers of assignment, with their bounds and defaults. */
 export const assignmentSchema = strict({
   type: z.literal('assignment'),
   name: str({ minLength: 1 }).optional(),
-  classes: list(oneOf(CLASS_NAMES), {
-    minItems: 1,
-    description: 'the immigrant classes whose newcomers are placed by allocation',
-  }).default(['refugee']),
+  classes: classesLever('the immigrant classes whose newcomers are placed by allocation').default([
+    'refugee',
+  ]),
   share: share('share of those newcomers placed by allocation (0-1)').default(1),
   places: placeSelector.default('smaller'),
   quota: oneOf(
     ['population', 'capacity', 'equal'] as const,
     "each place's quota: in proportion to its population, to its vacancies open to newcomers this year (capacity), or equal shares of a named list",
   ).default('population'),
-  termYears: num({
-    integer: true,
-    min: 0,
-    max: 50,
-    description:
-      'years of the condition: the benefit is kept only while staying in the assigned place (0 = no condition)',
-  }).default(0),
-  benefitPerYear: num({
-    min: 0,
-    max: 1_000_000,
-    description:
-      'dollars a year paid while the person stays in the assigned place during the term; lost on leaving',
-  }).default(0),
-  fromYear: num({
-    integer: true,
-    min: 0,
-    max: 1000,
-    description: 'first year (0-based) of placements',
-  }).default(0),
+  termYears: termYearsLever(
+    'years of the condition: the benefit is kept only while staying in the assigned place (0 = no condition)',
+  ).default(0),
+  benefitPerYear: dollarsLever(
+    'dollars a year paid while the person stays in the assigned place during the term; lost on leaving',
+  ).default(0),
+  fromYear: fromYearLever('placements').default(0),
 });
 /** The levers of {@link assignment}, as validated by {@link assignmentSchema} (defaults filled). */
 export type AssignmentLevers = z.output<typeof assignmentSchema>;
@@ -55,9 +40,7 @@ export function assignment(levers: AssignmentLevers): Policy {
     assign(view, year) {
       if (year < levers.fromYear || !(levers.share > 0)) return undefined;
       selected ??= selectPlaces(view.places, levers.places);
-      classes ??= Uint8Array.from(view.classes, (c) =>
-        (levers.classes as readonly string[]).includes(c) ? 1 : 0,
-      );
+      classes ??= classMask(view.classes, levers.classes);
       const { places } = view;
       // Capacity changes year by year with the vacancies; population and equal quotas too cheap to keep.
       const quota = new Float64Array(places.n);

@@ -1,8 +1,8 @@
 import type { IncentiveOffer, PlaceState, Policy } from '@smart-settlement/core';
 import * as z from 'zod';
-import { list, num, oneOf, share, str, strict } from '../schema/fields.js';
-import { CLASS_NAMES } from './assignment.js';
+import { share, str, strict } from '../schema/fields.js';
 import { definePolicy } from './definition.js';
+import { classesLever, classMask, dollarsLever, fromYearLever, termYearsLever } from './levers.js';
 import { placeSelector, selectPlaces } from './select.js';
 
 /** The levers of dispersion, with their bounds and defaults. */
@@ -11,27 +11,11 @@ export const dispersionSchema = strict({
   name: str({ minLength: 1 }).optional(),
   eligible: placeSelector.default('smaller'),
   reach: share('share of the newcomers choosing their first place whom the offer reaches (0-1)').default(0.3),
-  classes: list(oneOf(CLASS_NAMES), {
-    minItems: 1,
-    description: 'the immigrant classes the offer is made to (default: every class)',
-  }).optional(),
-  incentive: num({ min: 0, max: 1_000_000, description: 'dollars paid per person who accepts' }).default(
-    10_000,
-  ),
-  termYears: num({
-    integer: true,
-    min: 0,
-    max: 50,
-    description: 'years the newcomer agrees to stay',
-  }).default(3),
-  clawback: num({
-    min: 0,
-    max: 1_000_000,
-    description: 'dollars repaid when leaving before the term ends',
-  }).default(10_000),
-  fromYear: num({ integer: true, min: 0, max: 1000, description: 'first year (0-based) of offers' }).default(
-    0,
-  ),
+  classes: classesLever('the immigrant classes the offer is made to (default: every class)').optional(),
+  incentive: dollarsLever('dollars paid per person who accepts').default(10_000),
+  termYears: termYearsLever('years the newcomer agrees to stay').default(3),
+  clawback: dollarsLever('dollars repaid when leaving before the term ends').default(10_000),
+  fromYear: fromYearLever('offers').default(0),
 });
 /** The levers of {@link dispersion}, as validated by {@link dispersionSchema} (defaults filled). */
 export type DispersionLevers = z.output<typeof dispersionSchema>;
@@ -52,8 +36,7 @@ export function dispersionOffer(
   return (view, year): IncentiveOffer | undefined => {
     if (year < levers.fromYear || !(levers.reach > 0)) return undefined;
     eligible ??= eligibleOf(view.places);
-    const named = levers.classes as readonly string[] | undefined;
-    if (named) classes ??= Uint8Array.from(view.classes, (c) => (named.includes(c) ? 1 : 0));
+    if (levers.classes) classes ??= classMask(view.classes, levers.classes);
     return {
       eligible,
       reach: levers.reach,

@@ -2,6 +2,7 @@ import type { Policy } from '@smart-settlement/core';
 import * as z from 'zod';
 import { num, share, str, strict } from '../schema/fields.js';
 import { definePolicy } from './definition.js';
+import { dollarsLever } from './levers.js';
 import { placeSelector, selectPlaces } from './select.js';
 
 /** The levers of welcome services, with their bounds and defaults. */
@@ -28,7 +29,7 @@ export const welcomeSchema = strict({
     max: 5,
     description: 'added to tie formation and language learning',
   }).default(0.5),
-  costPerPerson: num({ min: 0, max: 1_000_000, description: 'dollars per newcomer served' }).default(3_500),
+  costPerPerson: dollarsLever('dollars per newcomer served').default(3_500),
 });
 /** The levers of {@link welcome}, as validated by {@link welcomeSchema} (defaults filled). */
 export type WelcomeLevers = z.output<typeof welcomeSchema>;
