@@ -4,6 +4,7 @@ import {
   check,
   cloneJson,
   either,
+  fileName,
   formatProblems,
   jsonSchemaOf,
   list,
@@ -151,10 +152,7 @@ export const STORE_TABLES = ['measures', 'retention', 'places'] as const;
 export const experimentSchema = strict(
   {
     $schema: z.string().optional(),
-    name: str({
-      pattern: /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
-      description: 'letters, digits, dot, dash, underscore',
-    }),
+    name: fileName(),
     description: str().optional(),
     scenario: either(
       str({ minLength: 1 }),

@@ -63,6 +63,10 @@ export function str(o: { minLength?: number; pattern?: RegExp; description?: str
   return described(schema, o.description);
 }
 
+/** The name of a scenario or an experiment (it names folders and files): letters, digits, dot, dash, underscore. */
+export const fileName = () =>
+  str({ pattern: /^[A-Za-z0-9][A-Za-z0-9._-]*$/, description: 'letters, digits, dot, dash, underscore' });
+
 /**
  * One of a fixed list of strings.
  * @example oneOf(['smaller', 'all'] as const)

@@ -2,7 +2,7 @@ import { PARAMETER_INFO, PARAMETER_NAMES, type ParameterName } from '@smart-sett
 import * as z from 'zod';
 import { policySchema } from '../policies/registry.js';
 import { KNOWN_PLACES, placeName } from '../policies/select.js';
-import { bool, jsonSchemaOf, list, num, oneOf, share, str, strict } from './fields.js';
+import { bool, fileName, jsonSchemaOf, list, num, oneOf, share, str, strict } from './fields.js';
 
 /** The schema of one behavioural parameter: its bounds and description from the parameter table. */
 function parameterSchema(name: ParameterName) {
@@ -133,10 +133,7 @@ const placesSchema = z
 export const scenarioSchema = strict(
   {
     $schema: z.string().optional(),
-    name: str({
-      pattern: /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
-      description: 'letters, digits, dot, dash, underscore',
-    }),
+    name: fileName(),
     description: str().optional(),
     region: oneOf(['Ontario'], 'the place set; Ontario is the one shipped').default('Ontario'),
     years: num({ integer: true, min: 1, max: 200, description: 'years simulated' }).default(20),
