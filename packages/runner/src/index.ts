@@ -40,10 +40,8 @@ export {
 } from './experiment/resources.js';
 export {
   analyseSensitivity,
-  type MorrisRow,
   pointOutputs,
   type SensitivityResult,
-  type SobolRow,
 } from './experiment/sensitivity.js';
 export {
   planRunRecords,

@@ -36,6 +36,7 @@ export {
   saltelliSample,
   splitSaltelliOutputs,
 } from './saltelli.js';
+export type { MorrisRow, SobolRow } from './sensitivity-rows.js';
 export {
   type SobolIndicesOptions,
   type SobolIndicesResult,

@@ -1,3 +1,4 @@
+import type { MorrisRow, SobolRow } from '@smart-settlement/core';
 import type { TopLevelSpec } from 'vega-lite';
 import { wrapText } from '../text-width.js';
 import { MUTED, PALETTE, THEME, WIDTH } from '../theme.js';
@@ -9,29 +10,20 @@ import { MUTED, PALETTE, THEME, WIDTH } from '../theme.js';
  * project's theme.
  */
 
-/** A Sobol row: S1 and ST of one parameter for one output, with 95% interval ends. */
-export interface SobolChartRow {
-  output: string;
-  parameter: string;
-  S1: number;
-  S1_lo: number;
-  S1_hi: number;
-  ST: number;
-  ST_lo: number;
-  ST_hi: number;
-}
-
-/** A Morris row: mu* with its 95% interval and sigma. */
-export interface MorrisChartRow {
-  output: string;
-  parameter: string;
-  mu_star: number;
-  mu_star_lo: number;
-  mu_star_hi: number;
-  sigma: number;
-}
-
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+/** A facet of one row of panels per output, the output's name above each at the left (in `order` if given). */
+function outputRows(order?: readonly string[]) {
+  return {
+    row: {
+      field: 'output',
+      type: 'nominal',
+      title: null,
+      ...(order ? { sort: order } : {}),
+      header: { labelAngle: 0, labelOrient: 'top', labelAnchor: 'start', labelFontSize: 13 },
+    },
+  } as const;
+}
 
 /** Subtitle lines wrapped to the chart's width, so a long line never widens the chart. */
 function wrapped(lines: readonly string[], width: number): string[] {
@@ -45,7 +37,7 @@ function wrapped(lines: readonly string[], width: number): string[] {
  * @example const spec = sobolChartSpec(rows, { title: 'What drives 5-year retention' });
  */
 export function sobolChartSpec(
-  rows: readonly SobolChartRow[],
+  rows: readonly SobolRow[],
   options: { title?: string; subtitle?: string[]; width?: number } = {},
 ): TopLevelSpec {
   const width = options.width ?? Math.round(WIDTH * 0.8);
@@ -88,15 +80,7 @@ export function sobolChartSpec(
       ),
     },
     data: { values: data },
-    facet: {
-      row: {
-        field: 'output',
-        type: 'nominal',
-        title: null,
-        sort: outputs,
-        header: { labelAngle: 0, labelOrient: 'top', labelAnchor: 'start', labelFontSize: 13 },
-      },
-    },
+    facet: outputRows(outputs),
     spec: {
       width,
       height: { step: 14 },
@@ -137,7 +121,7 @@ export function sobolChartSpec(
  * @example const spec = morrisChartSpec(rows);
  */
 export function morrisChartSpec(
-  rows: readonly MorrisChartRow[],
+  rows: readonly Omit<MorrisRow, 'mu'>[],
   options: { title?: string; subtitle?: string[]; width?: number } = {},
 ): TopLevelSpec {
   const width = options.width ?? Math.round(WIDTH * 0.8);
@@ -160,14 +144,7 @@ export function morrisChartSpec(
       ),
     },
     data: { values: rows as unknown as Record<string, unknown>[] },
-    facet: {
-      row: {
-        field: 'output',
-        type: 'nominal',
-        title: null,
-        header: { labelAngle: 0, labelOrient: 'top', labelAnchor: 'start', labelFontSize: 13 },
-      },
-    },
+    facet: outputRows(),
     spec: {
       width,
       height: { step: 22 },
