@@ -60,6 +60,26 @@ async function runBatch(
   return Promise.all(thetas.map((theta, k) => simulate(theta, firstIndex + k)));
 }
 
+/**
+ * Keeps the draws of a batch, in order, whose summaries lie within `epsilon` of the observed
+ * ones, with their distances, until `n` particles are kept.
+ */
+function acceptWithin(
+  batch: readonly number[][],
+  summaries: readonly (readonly number[])[],
+  rule: { observed: readonly number[]; distance: AbcDistance; epsilon: number; n: number },
+  particles: number[][],
+  distances: number[],
+): void {
+  for (let k = 0; k < batch.length && particles.length < rule.n; k++) {
+    const dist = rule.distance(summaries[k], rule.observed);
+    if (dist <= rule.epsilon) {
+      particles.push(batch[k]);
+      distances.push(dist);
+    }
+  }
+}
+
 /** Options of {@link abcRejection}. */
 export interface AbcRejectionOptions extends AbcSimulator {
   prior: AbcPrior;
@@ -153,13 +173,7 @@ export async function abcRejection(options: AbcRejectionOptions): Promise<AbcRej
     const batch = Array.from({ length: size }, () => prior.sample(random));
     const summaries = await runBatch(options, batch, simulations);
     simulations += size;
-    for (let k = 0; k < size && particles.length < n; k++) {
-      const dist = distance(summaries[k], observed);
-      if (dist <= epsilon) {
-        particles.push(batch[k]);
-        distances.push(dist);
-      }
-    }
+    acceptWithin(batch, summaries, { observed, distance, epsilon, n }, particles, distances);
   }
   return { particles, distances, epsilon, simulations, acceptanceRate: particles.length / simulations };
 }
@@ -343,13 +357,13 @@ export async function abcSmc(options: AbcSmcOptions): Promise<AbcSmcResult> {
       const batch = Array.from({ length: size }, propose);
       const summaries = await runBatch(options, batch, simulations + used);
       used += size;
-      for (let k = 0; k < size && particles.length < populationSize; k++) {
-        const dist = distance(summaries[k], observed);
-        if (dist <= epsilon) {
-          particles.push(batch[k]);
-          distances.push(dist);
-        }
-      }
+      acceptWithin(
+        batch,
+        summaries,
+        { observed, distance, epsilon, n: populationSize },
+        particles,
+        distances,
+      );
     }
     simulations += used;
     if (budgetExhausted) {
