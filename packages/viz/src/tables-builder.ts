@@ -56,6 +56,13 @@ function grown<C extends Column>(column: C, size: number): C {
   return next;
 }
 
+/** Grows every column (typed array) of a table of columns to hold `size` rows. */
+function growColumns(table: RetentionColumns | SmallerPlacesColumns, size: number): void {
+  const columns = table as unknown as Record<string, unknown>;
+  for (const [name, column] of Object.entries(columns))
+    if (column instanceof Int32Array || column instanceof Float64Array) columns[name] = grown(column, size);
+}
+
 /** The numbers of the results folder's CSV cells: `NA` (and an empty cell) is NaN. */
 function numberCell(s: string): number {
   return s === 'NA' || s === '' ? Number.NaN : Number(s);
@@ -179,14 +186,7 @@ export class ResultTablesBuilder {
     }
     const t = this.retention;
     const i = t.length;
-    if (i === t.scenario.length) {
-      t.scenario = grown(t.scenario, i + 1);
-      t.area = grown(t.area, i + 1);
-      t.replication = grown(t.replication, i + 1);
-      t.yearsSinceArrival = grown(t.yearsSinceArrival, i + 1);
-      t.retention = grown(t.retention, i + 1);
-      t.departures = grown(t.departures, i + 1);
-    }
+    if (i === t.scenario.length) growColumns(t, i + 1);
     t.scenario[i] = this.scenarioOf(row.scenario);
     t.area[i] = area;
     t.replication[i] = row.replication;
@@ -240,17 +240,7 @@ export class ResultTablesBuilder {
     if (found >= 0) return found;
     const t = this.smaller;
     const i = t.length;
-    if (i === t.scenario.length) {
-      t.scenario = grown(t.scenario, i + 1);
-      t.replication = grown(t.replication, i + 1);
-      t.year = grown(t.year, i + 1);
-      t.population = grown(t.population, i + 1);
-      t.labourGap = grown(t.labourGap, i + 1);
-      t.equityWeighted = grown(t.equityWeighted, i + 1);
-      t.equityNewcomers = grown(t.equityNewcomers, i + 1);
-      t.engagedWeighted = grown(t.engagedWeighted, i + 1);
-      t.engagedNewcomers = grown(t.engagedNewcomers, i + 1);
-    }
+    if (i === t.scenario.length) growColumns(t, i + 1);
     t.scenario[i] = scenario;
     t.replication[i] = replication;
     t.year[i] = year;

@@ -1,8 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { bandAndLine, type ChartOptions } from '../layers.js';
-import { bandsBy, tidy } from '../stats.js';
-import { type ResultTables, rowsWhere } from '../tables.js';
+import type { ResultTables } from '../tables.js';
 import { chartTitle, THEME, WIDTH } from '../theme.js';
+import { smallerPlacesBands } from './smaller-places.js';
 
 /**
  * The newcomer-weighted mean of a share over the smaller places, per scenario, replication
@@ -13,13 +13,11 @@ export function smallerPlacesShare(tables: ResultTables, column: 'equityMean' | 
   const t = tables.smallerPlaces;
   const [weighted, newcomers] =
     column === 'equityMean' ? [t.equityWeighted, t.equityNewcomers] : [t.engagedWeighted, t.engagedNewcomers];
-  return bandsBy(
-    rowsWhere(t.length, (i) => newcomers[i] > 0),
-    (i) => `${t.scenario[i]}|${t.year[i]}`,
+  return smallerPlacesBands(
+    tables,
     (i) => weighted[i] / newcomers[i],
-    (i) => ({ scenario: t.scenarios[t.scenario[i]], year: tables.summary.startYear + t.year[i] }),
-    tables.summary.interval,
-  ).map((d) => ({ ...d, median: tidy(d.median), lo: tidy(d.lo), hi: tidy(d.hi) }));
+    (i) => newcomers[i] > 0,
+  );
 }
 
 /**

@@ -5,20 +5,32 @@ import { type ResultTables, rowsWhere } from '../tables.js';
 import { chartTitle, THEME, WIDTH } from '../theme.js';
 
 /**
+ * A value of the smaller places' table (one row per scenario, replication and year), for the
+ * rows where `keep` holds, summarised across replications: one band per scenario and calendar year.
+ */
+export function smallerPlacesBands(
+  tables: ResultTables,
+  value: (row: number) => number,
+  keep: (row: number) => boolean = () => true,
+) {
+  const t = tables.smallerPlaces;
+  return bandsBy(
+    rowsWhere(t.length, keep),
+    (i) => `${t.scenario[i]}|${t.year[i]}`,
+    value,
+    (i) => ({ scenario: t.scenarios[t.scenario[i]], year: tables.summary.startYear + t.year[i] }),
+    tables.summary.interval,
+  ).map((d) => ({ ...d, median: tidy(d.median), lo: tidy(d.lo), hi: tidy(d.hi) }));
+}
+
+/**
  * A column of the places table summed over the smaller places (per scenario, replication and
  * year, as the tables hold it), summarised across replications: one band per scenario and
  * calendar year.
  */
 export function smallerPlacesTotals(tables: ResultTables, column: 'population' | 'labourGap') {
-  const t = tables.smallerPlaces;
-  const values = t[column];
-  return bandsBy(
-    rowsWhere(t.length, () => true),
-    (i) => `${t.scenario[i]}|${t.year[i]}`,
-    (i) => values[i],
-    (i) => ({ scenario: t.scenarios[t.scenario[i]], year: tables.summary.startYear + t.year[i] }),
-    tables.summary.interval,
-  ).map((d) => ({ ...d, median: tidy(d.median), lo: tidy(d.lo), hi: tidy(d.hi) }));
+  const values = tables.smallerPlaces[column];
+  return smallerPlacesBands(tables, (i) => values[i]);
 }
 
 /**
