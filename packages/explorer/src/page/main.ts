@@ -73,7 +73,10 @@ class Explorer {
     this.baseIndex = this.bases.length > 1 ? 1 : 0;
     this.edited = this.bases[this.baseIndex];
     this.renderScenarioPicker();
-    byId('reset').addEventListener('click', () => this.reset());
+    byId('reset').addEventListener('click', () => {
+      this.reset();
+      byId('reset').focus();
+    });
     byId('stop').addEventListener('click', () => {
       this.session.cancel();
       this.status('Stopped. Change a lever or press Run to start again.', false);
@@ -166,17 +169,12 @@ class Explorer {
       select.append(h('option', { value: i }, i === 0 ? `${s.name} (reference)` : s.name));
     });
     select.addEventListener('change', () => {
-      byId('notice').hidden = true;
       this.baseIndex = Number(select.value);
-      this.settings = [];
-      this.edited = this.bases[this.baseIndex];
-      this.problems.clear();
-      history.replaceState(null, '', hashOf(this.edited.name, []));
-      this.renderForm();
-      this.run();
+      this.reset();
     });
   }
 
+  /** Back to the chosen scenario as it came, without settings, and run it. */
   private reset(): void {
     byId('notice').hidden = true;
     this.settings = [];
@@ -185,7 +183,6 @@ class Explorer {
     history.replaceState(null, '', hashOf(this.edited.name, []));
     this.renderForm();
     this.run();
-    byId('reset').focus();
   }
 
   /** Sets a value of the edited scenario (full path), validates, and reruns or shows the problem. */
