@@ -1,7 +1,7 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { settle, tempDir } from '../helpers/cli.js';
+import { experimentDir, settle } from '../helpers/cli.js';
 
 // Bad fleet options are bad input: a message naming the option, exit 2, nothing written.
 describe('settle worker and settle sweep --redis with bad input', () => {
@@ -39,16 +39,7 @@ describe('settle worker and settle sweep --redis with bad input', () => {
   });
 
   it('settle sweep --redis with a bad URL or with --workers writes nothing', () => {
-    const dir = tempDir();
-    writeFileSync(
-      join(dir, 'e.json'),
-      JSON.stringify({
-        name: 'e',
-        scenario: 'dispersion',
-        parameters: [{ path: 'dispersion.incentive', values: [0, 1] }],
-        design: { type: 'factorial' },
-      }),
-    );
+    const dir = experimentDir();
     const badUrl = settle(['sweep', 'e.json', '--out', 'out', '--redis', '10.0.0.5:6379'], dir);
     expect(badUrl.status).toBe(2);
     expect(badUrl.stderr).toContain('has no scheme');

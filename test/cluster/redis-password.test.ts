@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, tempDir } from '../helpers/cli.js';
+import { BIN, experimentDir, tempDir } from '../helpers/cli.js';
 import { SECRET_TEXT } from '../helpers/fake-experiment.js';
 import { redisAvailable, startRedis, type TestRedis } from '../helpers/redis-server.js';
 
@@ -77,16 +77,7 @@ describe.runIf(redisAvailable())('the fleet’s Redis password', () => {
   });
 
   it('a wrong password stops settle sweep --redis with exit 2 before anything is written', async () => {
-    const dir = tempDir();
-    writeFileSync(
-      join(dir, 'e.json'),
-      JSON.stringify({
-        name: 'e',
-        scenario: 'dispersion',
-        parameters: [{ path: 'dispersion.incentive', values: [0, 1] }],
-        design: { type: 'factorial' },
-      }),
-    );
+    const dir = experimentDir();
     const args = ['sweep', 'e.json', '--out', 'out', '--redis', bare, '--redis-password-file', 'pw'];
     writeFileSync(join(dir, 'pw'), 'not-it\n');
     const r = await settleUntil(args, {}, undefined, dir);

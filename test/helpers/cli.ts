@@ -1,6 +1,6 @@
 /** Runs the built `settle` command as a user would, and reads results folders back. */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 
@@ -48,6 +48,21 @@ export function settleAsync(args: string[], cwd?: string): Promise<SettleResult>
 /** A fresh temporary folder. */
 export function tempDir(prefix = 'settle-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A fresh temporary folder holding `e.json`: a two-point factorial experiment on the dispersion incentive. */
+export function experimentDir(): string {
+  const dir = tempDir();
+  writeFileSync(
+    join(dir, 'e.json'),
+    JSON.stringify({
+      name: 'e',
+      scenario: 'dispersion',
+      parameters: [{ path: 'dispersion.incentive', values: [0, 1] }],
+      design: { type: 'factorial' },
+    }),
+  );
+  return dir;
 }
 
 /** Every file under a folder, by relative path, with its bytes (also hidden files). */
