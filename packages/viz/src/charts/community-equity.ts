@@ -1,8 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { bandAndLine, type ChartOptions } from '../layers.js';
+import type { ChartOptions } from '../layers.js';
 import type { ResultTables } from '../tables.js';
-import { chartTitle, THEME, WIDTH } from '../theme.js';
-import { smallerPlacesBands } from './smaller-places.js';
+import { smallerPlacesBands, yearPanelsSpec } from './smaller-places.js';
 
 /**
  * The newcomer-weighted mean of a share over the smaller places, per scenario, replication
@@ -27,42 +26,20 @@ export function smallerPlacesShare(tables: ResultTables, column: 'equityMean' | 
  * const spec = communityEquitySpec(tables);
  */
 export function communityEquitySpec(tables: ResultTables, options: ChartOptions = {}): TopLevelSpec {
-  const width = options.width ?? WIDTH;
-  const height = options.height ?? 200;
-  const x = { field: 'year', title: 'Year' };
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: chartTitle(
-      tables,
-      'Community equity and engagement in the smaller places',
-      width,
+  return yearPanelsSpec(tables, options, {
+    title: 'Community equity and engagement in the smaller places',
+    subtitle:
       'Newcomers living in the smaller places, weighted by where they live. Top: mean community equity (an index from 0 to 1). Bottom: share engaged in community building.',
-    ),
-    vconcat: [
+    height: 200,
+    panels: [
       {
-        width,
-        height,
-        data: { values: smallerPlacesShare(tables, 'equityMean') },
-        layer: bandAndLine(tables, x, {
-          field: 'median',
-          title: 'Community equity (0 to 1)',
-          format: '.2f',
-          zero: true,
-        }),
+        values: smallerPlacesShare(tables, 'equityMean'),
+        y: { field: 'median', title: 'Community equity (0 to 1)', format: '.2f', zero: true },
       },
       {
-        width,
-        height,
-        data: { values: smallerPlacesShare(tables, 'engagedShare') },
-        layer: bandAndLine(tables, x, {
-          field: 'median',
-          title: 'Share of newcomers engaged',
-          format: '.0%',
-          zero: true,
-        }),
+        values: smallerPlacesShare(tables, 'engagedShare'),
+        y: { field: 'median', title: 'Share of newcomers engaged', format: '.0%', zero: true },
       },
     ],
-    resolve: { scale: { color: 'shared' } },
-    config: THEME,
-  };
+  });
 }

@@ -25,6 +25,15 @@ function outputRows(order?: readonly string[]) {
   } as const;
 }
 
+/** The head of every experiment chart: schema, theme, and a title whose subtitle lines (the options' or the chart's own) wrap to the width. */
+function chartHead(options: { title?: string; subtitle?: string[] }, title: string, subtitle: string[]) {
+  return {
+    $schema: SCHEMA,
+    config: THEME,
+    title: { text: options.title ?? title, subtitle: wrapped(options.subtitle ?? subtitle, WIDTH) },
+  };
+}
+
 /** Subtitle lines wrapped to the chart's width, so a long line never widens the chart. */
 function wrapped(lines: readonly string[], width: number): string[] {
   return lines.flatMap((line) => wrapText(line, width, 12));
@@ -67,18 +76,10 @@ export function sobolChartSpec(
   const y = { field: 'parameter', type: 'nominal' as const, title: null, sort: order };
   const yOffset = { field: 'index', type: 'nominal' as const, sort: ['S1 first order', 'ST total'] };
   return {
-    $schema: SCHEMA,
-    config: THEME,
-    title: {
-      text: options.title ?? 'Sobol sensitivity indices',
-      subtitle: wrapped(
-        options.subtitle ?? [
-          'Share of the output variance due to each parameter alone (S1) and with its interactions (ST).',
-          'Whiskers: 95% bootstrap intervals. Model outcomes, not forecasts.',
-        ],
-        WIDTH,
-      ),
-    },
+    ...chartHead(options, 'Sobol sensitivity indices', [
+      'Share of the output variance due to each parameter alone (S1) and with its interactions (ST).',
+      'Whiskers: 95% bootstrap intervals. Model outcomes, not forecasts.',
+    ]),
     data: { values: data },
     facet: outputRows(outputs),
     spec: {
@@ -131,18 +132,10 @@ export function morrisChartSpec(
     .filter((p, i, all) => all.indexOf(p) === i);
   const y = { field: 'parameter', type: 'nominal' as const, title: null, sort: order };
   return {
-    $schema: SCHEMA,
-    config: THEME,
-    title: {
-      text: options.title ?? 'Morris screening',
-      subtitle: wrapped(
-        options.subtitle ?? [
-          'Bars: mu*, the mean absolute effect of moving a parameter across its whole range (whiskers: 95% bootstrap).',
-          'Dots: sigma, the spread of those effects (interactions, non-linearity). Model outcomes, not forecasts.',
-        ],
-        WIDTH,
-      ),
-    },
+    ...chartHead(options, 'Morris screening', [
+      'Bars: mu*, the mean absolute effect of moving a parameter across its whole range (whiskers: 95% bootstrap).',
+      'Dots: sigma, the spread of those effects (interactions, non-linearity). Model outcomes, not forecasts.',
+    ]),
     data: { values: rows as unknown as Record<string, unknown>[] },
     facet: outputRows(),
     spec: {
@@ -222,17 +215,9 @@ export function posteriorChartSpec(
     { parameter: p.parameter, kind: 'median', start: p.median, end: p.median, share: 0 },
   ]);
   return {
-    $schema: SCHEMA,
-    config: THEME,
-    title: {
-      text: options.title ?? 'Posterior of the calibrated parameters',
-      subtitle: wrapped(
-        options.subtitle ?? [
-          'ABC-SMC posterior, weighted particles, over the prior range (flat prior). Line: posterior median.',
-        ],
-        WIDTH,
-      ),
-    },
+    ...chartHead(options, 'Posterior of the calibrated parameters', [
+      'ABC-SMC posterior, weighted particles, over the prior range (flat prior). Line: posterior median.',
+    ]),
     data: { values: data },
     facet: { field: 'parameter', type: 'nominal', title: null, columns: Math.min(3, parameters.length) },
     spec: {
@@ -276,17 +261,9 @@ export function predictiveChartSpec(
     scale: { zero: false },
   };
   return {
-    $schema: SCHEMA,
-    config: THEME,
-    title: {
-      text: options.title ?? 'Posterior predictive check against the targets',
-      subtitle: wrapped(
-        options.subtitle ?? [
-          'Bars: 90% of runs drawn from the posterior; dots: their median; diamonds: observed.',
-        ],
-        WIDTH,
-      ),
-    },
+    ...chartHead(options, 'Posterior predictive check against the targets', [
+      'Bars: 90% of runs drawn from the posterior; dots: their median; diamonds: observed.',
+    ]),
     width: options.width ?? Math.round(WIDTH * 0.8),
     height: { step: 28 },
     data: { values: rows as unknown as Record<string, unknown>[] },
