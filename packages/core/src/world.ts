@@ -6,6 +6,7 @@ import type { Assignment, IncentiveOffer, ProgrammeEffects } from './policy.js';
 import { createEffects } from './policy.js';
 import type { StreamKeys } from './random.js';
 import { stream, streamKeys } from './random.js';
+import { ARRIVAL_DRAWS_SCRATCH } from './submodels/arrivals.js';
 
 /** What happened in each place this year (reset at the start of the year). */
 export interface YearTallies {
@@ -88,6 +89,8 @@ export interface Scratch {
   stayBase: Float64Array;
   /** Share of the year's newcomers to each place that services can serve. */
   serviceShare: Float64Array;
+  /** The sequential draws of a block of newcomers (submodel "arrivals"). */
+  arrivalDraws: Float64Array;
 }
 
 function emptyTallies(n: number): YearTallies {
@@ -160,6 +163,7 @@ export function initialWorld(config: ModelConfig, seed: number, replication: num
       altWeightSum: new Float64Array(groups),
       stayBase: new Float64Array(n * 9 * g),
       serviceShare: new Float64Array(n),
+      arrivalDraws: new Float64Array(ARRIVAL_DRAWS_SCRATCH),
     },
   };
 }

@@ -103,6 +103,8 @@ export class RetentionObserver implements Observer {
   private groupLeft = new Float64Array(0);
   private groupArrived = new Float64Array(0);
   private readonly groupFlags = Uint8Array.from(PEOPLE_GROUPS, (g) => g.flag);
+  /** The flags of any people group: other flags (a mover, a sponsored newcomer) are not counted here. */
+  private readonly anyGroupFlag = PEOPLE_GROUPS.reduce((mask, g) => mask | g.flag, 0);
   /** Flows at the horizons: by [(horizon * n + first) * (n + 1) + destination], destination n = left. */
   private flow = new Float64Array(0);
   /** Index in HORIZONS of each k (years since arrival - 1), or -1. */
@@ -134,7 +136,7 @@ export class RetentionObserver implements Observer {
 
   /** Counts, for every cohort and first place, who stayed, moved or left by the end of the year. */
   observe(world: World): void {
-    const { people, places, effects, tallies } = world;
+    const { places, effects, tallies } = world;
     const n = places.n;
     const Y = this.years;
     const G = PEOPLE_GROUPS.length;
@@ -168,34 +170,7 @@ export class RetentionObserver implements Observer {
       for (let j = 0; j < n; j++) a += tally[j];
       this.groupArrived[g * Y + t] = a;
     }
-    const { arrival, firstPlace, place, flags } = people;
-    const smaller = this.smaller;
-    for (let i = 0; i < people.count; i++) {
-      const c = arrival[i];
-      const first = firstPlace[i];
-      const now = place[i];
-      const ck = c * Y + (t - c);
-      const idx = ck * n + first;
-      const home = now === first;
-      if (home) this.stayed[idx] += 1;
-      else {
-        this.moved[idx] += 1;
-        if (smaller[now]) this.movedSmaller[idx] += 1;
-      }
-      const h = this.horizonOf[t - c];
-      if (h >= 0) this.flow[(h * n + first) * (n + 1) + now] += 1;
-      const f = flags[i];
-      if (f === 0) continue;
-      for (let g = 0; g < G; g++) {
-        if ((f & this.groupFlags[g]) === 0) continue;
-        const gi = g * Y * Y + ck;
-        if (home) this.groupStayed[gi] += 1;
-        else {
-          this.groupMoved[gi] += 1;
-          if (smaller[now]) this.groupMovedSmaller[gi] += 1;
-        }
-      }
-    }
+    this.countPeople(world);
     for (let c = 0; c <= t; c++) {
       const ck = c * Y + (t - c);
       for (let p = 0; p < n; p++) this.left[ck * n + p] = world.leftByCohort[c * n + p];
@@ -219,6 +194,46 @@ export class RetentionObserver implements Observer {
     this.arrivedByClass = world.arrivedByClass;
     this.arrived = world.arrivedByCohort;
     this.lastYear = t;
+  }
+
+  /** The person pass of observe(): counts by cohort, years since arrival and first place, and by people group. */
+  private countPeople(world: World): void {
+    const { people } = world;
+    const n = this.n;
+    const Y = this.years;
+    const G = PEOPLE_GROUPS.length;
+    const t = world.year;
+    // Fields and columns in locals: the loop reads no object field per person.
+    const { arrival, firstPlace, place, flags } = people;
+    const { smaller, stayed, moved, movedSmaller, horizonOf, flow, groupFlags, anyGroupFlag } = this;
+    const { groupStayed, groupMoved, groupMovedSmaller } = this;
+    const count = people.count;
+    for (let i = 0; i < count; i++) {
+      const c = arrival[i];
+      const first = firstPlace[i];
+      const now = place[i];
+      const ck = c * Y + (t - c);
+      const idx = ck * n + first;
+      const home = now === first;
+      if (home) stayed[idx] += 1;
+      else {
+        moved[idx] += 1;
+        if (smaller[now]) movedSmaller[idx] += 1;
+      }
+      const h = horizonOf[t - c];
+      if (h >= 0) flow[(h * n + first) * (n + 1) + now] += 1;
+      const f = flags[i] & anyGroupFlag;
+      if (f === 0) continue;
+      for (let g = 0; g < G; g++) {
+        if ((f & groupFlags[g]) === 0) continue;
+        const gi = g * Y * Y + ck;
+        if (home) groupStayed[gi] += 1;
+        else {
+          groupMoved[gi] += 1;
+          if (smaller[now]) groupMovedSmaller[gi] += 1;
+        }
+      }
+    }
   }
 
   /**

@@ -1,15 +1,23 @@
 import { intakeClasses, MATCHED_JOB, UNEMPLOYED } from '../config.js';
 import { ASSIGNED, BENEFIT, DISPERSED, MOVER, SERVED, SPONSORED } from '../people.js';
-import { counterUniform } from '../random.js';
+import type { Assignment, IncentiveOffer } from '../policy.js';
+import { counterUniform, counterUniformAt, yearHash } from '../random.js';
 import type { World } from '../world.js';
 import { quotaPick } from './assignment.js';
 import { acceptanceProbability } from './offer-acceptance.js';
-import { drawMover, moverExitExtra } from './propensity.js';
+import { moverExitExtra } from './propensity.js';
 
 /** How a newcomer's first place is found (see FirstPlaceRule). */
 const CHOICE = 0;
 const SPONSOR = 1;
 const DESTINED = 2;
+
+/** Newcomers whose sequential draws are taken together (the draws' scratch is sized for one block). */
+const BLOCK = 1024;
+/** Sequential draws per newcomer: occupation, origin, family, age (two), language. */
+const DRAWS = 6;
+/** Length of the world's scratch for a block's sequential draws. */
+export const ARRIVAL_DRAWS_SCRATCH = BLOCK * DRAWS;
 
 /**
  * Submodel "arrivals": the year's intake draws its class and attributes; each newcomer's
@@ -20,11 +28,61 @@ const DESTINED = 2;
  * share of each place's newcomers.
  */
 export function arrivals(world: World): void {
-  const { config, people, places, scratch, tallies, keys, effects } = world;
-  const { intake, params } = config;
-  const year = world.year;
-  const agents = Math.round(intake.perYear / config.agentScale);
+  const { config, people } = world;
+  const agents = Math.round(config.intake.perYear / config.agentScale);
   if (agents <= 0) return;
+  const tables = arrivalTables(world);
+  people.reserve(agents);
+  const first = people.count;
+  // The sequential draws of a block of newcomers are taken in one tight loop, in the order
+  // the newcomers use them (the same stream, the same numbers), so that the loop that settles
+  // them boxes no number and the JIT compiles each loop whole.
+  const draws = world.scratch.arrivalDraws;
+  for (let done = 0; done < agents; done += BLOCK) {
+    const m = Math.min(BLOCK, agents - done);
+    fillDraws(world.arrivalStream, draws, m * DRAWS);
+    settleBlock(world, tables, draws, m);
+  }
+  serveNewcomers(world, first);
+}
+
+/** The year's lookup tables of the arrivals submodel: computed once a year, read per newcomer. */
+interface ArrivalTables {
+  /** exp of the destination utility by [(occupation * origins + origin) * places + place]. */
+  weights: Float64Array;
+  /** Sum of the weights of each (occupation, origin) row, over all places and over the offer's eligible places. */
+  rowTotal: Float64Array;
+  rowEligible: Float64Array;
+  /** Co-ethnic stock summed over places, by origin: where sponsors are. */
+  sponsorTotal: Float64Array;
+  /** Weight of each place among the destined places, and their sum. */
+  destined: Float64Array;
+  destinedTotal: number;
+  /** Cumulative class shares. */
+  classCut: Float64Array;
+  /** Per class: cumulative shares of the first two occupation groups. */
+  occCut0: Float64Array;
+  occCut1: Float64Array;
+  familyShare: Float64Array;
+  ageMean: Float64Array;
+  languageMean: Float64Array;
+  /** Per class, by [class * 3 + occupation]. */
+  credential: Float64Array;
+  jobOffer: Float64Array;
+  /** Per class, the first-place rule: choice, choice + sponsor, and choice + sponsor + destined. */
+  choice: Float64Array;
+  choiceSponsor: Float64Array;
+  ruleTotal: Float64Array;
+  /** Sum of the assignment's positive quota weights (0 without an assignment). */
+  quotaTotal: number;
+  /** Placements by allocation so far this year, by place, and their sum. */
+  placed: Float64Array;
+  placedTotal: number;
+}
+
+function arrivalTables(world: World): ArrivalTables {
+  const { config, places, scratch } = world;
+  const { intake, params } = config;
   const n = places.n;
   const g = places.origins;
   const classes = intakeClasses(intake);
@@ -57,7 +115,6 @@ export function arrivals(world: World): void {
       if (offer?.eligible[j]) rowEligible[r] += weights[r * n + j];
     }
   }
-  const reach = offer && offer.reach > 0 ? offer.reach : 0;
 
   // Sponsors are earlier immigrants of the same origin: a sponsored newcomer's place is drawn
   // in proportion to the co-ethnic stock. Destined newcomers go to the receiving places by weight.
@@ -72,58 +129,123 @@ export function arrivals(world: World): void {
       destinedTotal += weight;
     }
   }
-  const assignment = world.assignment;
-  const placed = new Float64Array(n);
-  let placedTotal = 0;
   let quotaTotal = 0;
-  if (assignment) for (let j = 0; j < n; j++) quotaTotal += Math.max(assignment.quota[j], 0);
-  const classCut = new Float64Array(C);
-  for (let c = 0, acc = 0; c < C; c++) classCut[c] = acc += classes[c].share;
+  if (world.assignment) for (let j = 0; j < n; j++) quotaTotal += Math.max(world.assignment.quota[j], 0);
 
-  people.reserve(agents);
-  const first = people.count;
-  const rnd = world.arrivalStream;
-  for (let a = 0; a < agents; a++) {
-    // A fixed number of sequential draws per newcomer keeps the intake identical across scenarios;
-    // the class, the propensity and the placement draws are counter-based, keyed by the person.
-    const u1 = rnd();
-    const u2 = rnd();
-    const u3 = rnd();
-    const u4 = rnd();
-    const u5 = rnd();
-    const u6 = rnd();
+  const perClass = () => new Float64Array(C);
+  const t: ArrivalTables = {
+    weights,
+    rowTotal,
+    rowEligible,
+    sponsorTotal,
+    destined,
+    destinedTotal,
+    classCut: perClass(),
+    occCut0: perClass(),
+    occCut1: perClass(),
+    familyShare: perClass(),
+    ageMean: perClass(),
+    languageMean: perClass(),
+    credential: new Float64Array(C * 3),
+    jobOffer: perClass(),
+    choice: perClass(),
+    choiceSponsor: perClass(),
+    ruleTotal: perClass(),
+    quotaTotal,
+    placed: new Float64Array(n),
+    placedTotal: 0,
+  };
+  for (let c = 0, acc = 0; c < C; c++) {
+    const spec = classes[c];
+    t.classCut[c] = acc += spec.share;
+    t.occCut0[c] = spec.occupationShares[0];
+    t.occCut1[c] = t.occCut0[c] + spec.occupationShares[1];
+    t.familyShare[c] = spec.familyShare;
+    t.ageMean[c] = spec.ageMean;
+    t.languageMean[c] = spec.languageMean;
+    for (let o = 0; o < 3; o++) t.credential[c * 3 + o] = spec.credentialAtArrival[o];
+    t.jobOffer[c] = spec.jobOffer;
+    const rules = spec.firstPlace;
+    t.choice[c] = rules.choice;
+    t.choiceSponsor[c] = rules.choice + rules.sponsor;
+    t.ruleTotal[c] = rules.choice + rules.sponsor + rules.destined;
+  }
+  return t;
+}
+
+/** Takes the next `count` draws of a sequential stream into `into`, in order. */
+function fillDraws(next: () => number, into: Float64Array, count: number): void {
+  for (let k = 0; k < count; k++) into[k] = next();
+}
+
+/**
+ * Settles a block of `m` newcomers: class, attributes, propensity, first place. Only the
+ * common path is here; placement by allocation and the incentive offer are out of line.
+ */
+function settleBlock(world: World, t: ArrivalTables, u: Float64Array, m: number): void {
+  const { config, people, places, tallies, keys } = world;
+  const { intake, params } = config;
+  const year = world.year;
+  const n = places.n;
+  const g = places.origins;
+  const C = t.classCut.length;
+  const { classCut, occCut0, occCut1, familyShare, ageMean, languageMean, credential, jobOffer } = t;
+  const { choice, choiceSponsor, ruleTotal, weights, rowTotal, sponsorTotal, destined, destinedTotal } = t;
+  const { originShares, ageSd, languageSpread } = intake;
+  const { moverShare, sponsorAnchor, tastePersistence } = params;
+  const offer = world.offer;
+  const reach = offer && offer.reach > 0 ? offer.reach : 0;
+  const assignment = world.assignment;
+  // A newcomer's counter-based draws are addressed by (person, 0), (person, 1) or (person, 2)
+  // in the place of the year (see counterUniform): those parts are hashed once.
+  const h0 = yearHash(0);
+  const h1 = yearHash(1);
+  const h2 = yearHash(2);
+  const { immigrantClass: classKey, propensity: propensityKey, firstPlace: firstPlaceKey } = keys;
+  const { destination: destinationKey, uptake: uptakeKey, assignment: assignmentKey } = keys;
+  // The columns do not move within a block: reserve() was called for the whole intake.
+  const { id: ids, arrival, occupation, origin: origins, immigrantClass, family, ageAtArrival } = people;
+  const { language, credential: credentials, flags, taste, employment, place, firstPlace } = people;
+  const { arrivals: arrivalsTally } = tallies;
+  const { arrivedByCohort, arrivedByClass } = world;
+  const { stock, vacancies } = places;
+  const scale = config.agentScale;
+  for (let a = 0; a < m; a++) {
+    const at = a * DRAWS;
+    const u1 = u[at];
+    const u2 = u[at + 1];
+    const u3 = u[at + 2];
+    const u4 = u[at + 3];
+    const u5 = u[at + 4];
+    const u6 = u[at + 5];
     const i = people.append();
     const id = world.nextId++;
     let cls = 0;
     if (C > 1) {
-      const uc = counterUniform(keys.immigrantClass, id, 0) * classCut[C - 1];
+      const uc = counterUniformAt(classKey, id, h0) * classCut[C - 1];
       while (cls < C - 1 && uc >= classCut[cls]) cls++;
     }
-    const spec = classes[cls];
-    const occCut0 = spec.occupationShares[0];
-    const occCut1 = occCut0 + spec.occupationShares[1];
-    const occ = u1 < occCut0 ? 0 : u1 < occCut1 ? 1 : 2;
+    const occ = u1 < occCut0[cls] ? 0 : u1 < occCut1[cls] ? 1 : 2;
     let origin = 0;
-    let acc = intake.originShares[0];
-    while (u2 >= acc && origin < g - 1) acc += intake.originShares[++origin];
+    let acc = originShares[0];
+    while (u2 >= acc && origin < g - 1) acc += originShares[++origin];
     const gaussian = Math.sqrt(-2 * Math.log(1 - u4)) * Math.cos(2 * Math.PI * u5);
-    people.id[i] = id;
-    people.arrival[i] = year;
-    people.occupation[i] = occ;
-    people.origin[i] = origin;
-    people.immigrantClass[i] = cls;
-    people.family[i] = u3 < spec.familyShare ? 1 : 0;
-    people.ageAtArrival[i] = Math.min(64, Math.max(18, Math.round(spec.ageMean + intake.ageSd * gaussian)));
-    people.language[i] = Math.min(1, Math.max(0, spec.languageMean + intake.languageSpread * (2 * u6 - 1)));
-    people.credential[i] = spec.credentialAtArrival[occ];
+    ids[i] = id;
+    arrival[i] = year;
+    occupation[i] = occ;
+    origins[i] = origin;
+    immigrantClass[i] = cls;
+    family[i] = u3 < familyShare[cls] ? 1 : 0;
+    ageAtArrival[i] = Math.min(64, Math.max(18, Math.round(ageMean[cls] + ageSd * gaussian)));
+    language[i] = Math.min(1, Math.max(0, languageMean[cls] + languageSpread * (2 * u6 - 1)));
+    credentials[i] = credential[cls * 3 + occ];
     // The mover-stayer mixture (submodel "propensity").
-    if (drawMover(keys.propensity, id, params.moverShare)) people.flags[i] |= MOVER;
+    if (moverShare > 0 && counterUniformAt(propensityKey, id, h0) < moverShare) flags[i] |= MOVER;
 
-    const rules = spec.firstPlace;
     let rule = CHOICE;
-    if (rules.choice < 1) {
-      const ur = counterUniform(keys.firstPlace, id, 0) * (rules.choice + rules.sponsor + rules.destined);
-      rule = ur < rules.choice ? CHOICE : ur < rules.choice + rules.sponsor ? SPONSOR : DESTINED;
+    if (choice[cls] < 1) {
+      const ur = counterUniformAt(firstPlaceKey, id, h0) * ruleTotal[cls];
+      rule = ur < choice[cls] ? CHOICE : ur < choiceSponsor[cls] ? SPONSOR : DESTINED;
     }
     if (rule === SPONSOR && !(sponsorTotal[origin] > 0)) rule = CHOICE;
     if (rule === DESTINED && !(destinedTotal > 0)) rule = CHOICE;
@@ -131,127 +253,139 @@ export function arrivals(world: World): void {
     const group = occ * g + origin;
     const row = group * n;
     let chosen = -1;
-    let jobOffer = false;
+    let jobOffered = false;
     if (
       assignment?.classes[cls] &&
-      quotaTotal > 0 &&
-      counterUniform(keys.assignment, id, 0) < assignment.share
+      t.quotaTotal > 0 &&
+      counterUniformAt(assignmentKey, id, h0) < assignment.share
     ) {
-      chosen = quotaPick(assignment.quota, quotaTotal, placed, placedTotal);
-      placed[chosen] += 1;
-      placedTotal += 1;
-      // Nothing about the place was revealed by a choice: no lasting taste (submodel "assignment").
-      people.taste[i] = 0;
-      people.flags[i] |= ASSIGNED;
-      if (assignment.termYears > 0 && assignment.benefitPerYear > 0) {
-        people.contractYearsLeft[i] = Math.min(255, assignment.termYears);
-        people.clawback[i] = assignment.benefitPerYear;
-        people.flags[i] |= BENEFIT;
-      }
-      tallies.assigned[chosen] += 1;
-      world.arrivedAssignedByCohort[year] += 1;
+      chosen = assignPlace(world, t, assignment, i);
     } else if (rule === SPONSOR) {
-      chosen = pickShares(
-        places.stock,
-        g,
-        origin,
-        n,
-        sponsorTotal[origin],
-        counterUniform(keys.firstPlace, id, 1),
-      );
+      chosen = pickShares(stock, g, origin, n, sponsorTotal[origin], counterUniformAt(firstPlaceKey, id, h1));
       // The sponsor (family, or the sponsoring group) anchors the person to this place.
-      people.taste[i] = params.sponsorAnchor;
-      people.flags[i] |= SPONSORED;
+      taste[i] = sponsorAnchor;
+      flags[i] |= SPONSORED;
     } else if (rule === DESTINED) {
-      chosen = pickShares(destined, 1, 0, n, destinedTotal, counterUniform(keys.firstPlace, id, 1));
-      people.taste[i] = 0;
+      chosen = pickShares(destined, 1, 0, n, destinedTotal, counterUniformAt(firstPlaceKey, id, h1));
+      taste[i] = 0;
     } else {
-      jobOffer = spec.jobOffer > 0 && counterUniform(keys.firstPlace, id, 2) < spec.jobOffer;
-      const reached =
+      jobOffered = jobOffer[cls] > 0 && counterUniformAt(firstPlaceKey, id, h2) < jobOffer[cls];
+      if (
         reach > 0 &&
-        !jobOffer &&
+        !jobOffered &&
         (!offer!.classes || offer!.classes[cls] === 1) &&
-        counterUniform(keys.uptake, id, 0) < reach;
-      if (reached) {
-        const e = pick(
-          weights,
-          row,
-          n,
-          offer!.eligible,
-          rowEligible[group],
-          counterUniform(keys.uptake, id, 1),
-        );
-        if (e >= 0) {
-          // Chose among the eligible places only, and for the money: a weaker lasting taste.
-          const taste =
-            params.dispersedTaste *
-            params.tastePersistence *
-            -Math.log(weights[row + e] / rowEligible[group]);
-          const accepts =
-            counterUniform(keys.uptake, id, 2) <
-            acceptanceProbability({
-              choiceLoss: Math.log(rowEligible[group] / rowTotal[group]),
-              incentive: offer!.incentive,
-              clawback: offer!.clawback,
-              termYears: offer!.termYears,
-              odds: firstYearOdds(
-                world,
-                e,
-                occ,
-                origin,
-                people.ageAtArrival[i],
-                people.family[i],
-                taste,
-                people.flags[i],
-              ),
-              utilMoneyPerThousand: params.utilMoneyPerThousand,
-            });
-          tallies.offered[e] += 1;
-          world.offersMade += 1;
-          if (accepts) {
-            chosen = e;
-            people.taste[i] = taste;
-            people.contractYearsLeft[i] = Math.min(255, offer!.termYears);
-            people.clawback[i] = offer!.clawback;
-            people.flags[i] |= DISPERSED;
-            tallies.acceptedOffer[chosen] += 1;
-            world.offersAccepted += 1;
-            world.arrivedOnOfferByCohort[year] += 1;
-            tallies.cost[chosen] += offer!.incentive * config.agentScale;
-          }
-        }
-      }
+        counterUniformAt(uptakeKey, id, h0) < reach
+      )
+        chosen = offerPlace(world, t, offer!, i, group);
       if (chosen < 0) {
-        chosen = pick(weights, row, n, undefined, rowTotal[group], counterUniform(keys.destination, id, 0));
+        chosen = pick(weights, row, n, undefined, rowTotal[group], counterUniformAt(destinationKey, id, h0));
         // In a logit, E[taste for the chosen place] = -log P(chosen): a rare choice reveals a strong taste.
-        people.taste[i] = params.tastePersistence * -Math.log(weights[row + chosen] / rowTotal[group]);
+        taste[i] = tastePersistence * -Math.log(weights[row + chosen] / rowTotal[group]);
       }
     }
-    if (jobOffer) {
+    if (jobOffered) {
       // A job offer (provincial nominees' employer streams): a matched job from the start, filling a vacancy.
-      people.employment[i] = MATCHED_JOB;
+      employment[i] = MATCHED_JOB;
       const v = chosen * 3 + occ;
-      places.vacancies[v] = Math.max(0, places.vacancies[v] - config.agentScale);
+      vacancies[v] = Math.max(0, vacancies[v] - scale);
     } else {
-      people.employment[i] = UNEMPLOYED;
+      employment[i] = UNEMPLOYED;
     }
-    people.place[i] = chosen;
-    people.firstPlace[i] = chosen;
-    tallies.arrivals[chosen] += 1;
-    world.arrivedByCohort[year * n + chosen] += 1;
-    world.arrivedByClass[year * C + cls] += 1;
+    place[i] = chosen;
+    firstPlace[i] = chosen;
+    arrivalsTally[chosen] += 1;
+    arrivedByCohort[year * n + chosen] += 1;
+    arrivedByClass[year * C + cls] += 1;
   }
+}
 
-  // Welcome services serve a share of each place's newcomers.
+/**
+ * Places newcomer i by allocation (submodel "assignment") and returns the place: the one
+ * furthest below its quota so far this year.
+ */
+function assignPlace(world: World, t: ArrivalTables, assignment: Assignment, i: number): number {
+  const { people, tallies } = world;
+  const chosen = quotaPick(assignment.quota, t.quotaTotal, t.placed, t.placedTotal);
+  t.placed[chosen] += 1;
+  t.placedTotal += 1;
+  // Nothing about the place was revealed by a choice: no lasting taste (submodel "assignment").
+  people.taste[i] = 0;
+  people.flags[i] |= ASSIGNED;
+  if (assignment.termYears > 0 && assignment.benefitPerYear > 0) {
+    people.contractYearsLeft[i] = Math.min(255, assignment.termYears);
+    people.clawback[i] = assignment.benefitPerYear;
+    people.flags[i] |= BENEFIT;
+  }
+  tallies.assigned[chosen] += 1;
+  world.arrivedAssignedByCohort[world.year] += 1;
+  return chosen;
+}
+
+/**
+ * Newcomer i, reached by the incentive offer, weighs it (submodel "offer-acceptance"): returns
+ * the eligible place if they accept (and binds them to its term), or -1 to choose freely.
+ */
+function offerPlace(world: World, t: ArrivalTables, offer: IncentiveOffer, i: number, group: number): number {
+  const { people, places, tallies, keys, config } = world;
+  const params = config.params;
+  const n = places.n;
+  const row = group * n;
+  const id = people.id[i];
+  const { weights, rowEligible } = t;
+  const e = pick(weights, row, n, offer.eligible, rowEligible[group], counterUniform(keys.uptake, id, 1));
+  if (e < 0) return -1;
+  // Chose among the eligible places only, and for the money: a weaker lasting taste.
+  const taste =
+    params.dispersedTaste * params.tastePersistence * -Math.log(weights[row + e] / rowEligible[group]);
+  const accepts =
+    counterUniform(keys.uptake, id, 2) <
+    acceptanceProbability({
+      choiceLoss: Math.log(rowEligible[group] / t.rowTotal[group]),
+      incentive: offer.incentive,
+      clawback: offer.clawback,
+      termYears: offer.termYears,
+      odds: firstYearOdds(
+        world,
+        e,
+        people.occupation[i],
+        people.origin[i],
+        people.ageAtArrival[i],
+        people.family[i],
+        taste,
+        people.flags[i],
+      ),
+      utilMoneyPerThousand: params.utilMoneyPerThousand,
+    });
+  tallies.offered[e] += 1;
+  world.offersMade += 1;
+  if (!accepts) return -1;
+  people.taste[i] = taste;
+  people.contractYearsLeft[i] = Math.min(255, offer.termYears);
+  people.clawback[i] = offer.clawback;
+  people.flags[i] |= DISPERSED;
+  tallies.acceptedOffer[e] += 1;
+  world.offersAccepted += 1;
+  world.arrivedOnOfferByCohort[world.year] += 1;
+  tallies.cost[e] += offer.incentive * config.agentScale;
+  return e;
+}
+
+/** Welcome services serve a share of each place's newcomers (rows first.. of this year's intake). */
+function serveNewcomers(world: World, first: number): void {
+  const { people, scratch, tallies, keys, effects, config } = world;
+  const { serviceShare } = scratch;
+  const { id, place, flags } = people;
+  const { served, cost } = tallies;
+  const { serviceCostPerPerson } = effects;
+  const key = keys.services;
+  const h0 = yearHash(0);
+  const scale = config.agentScale;
   for (let i = first; i < people.count; i++) {
-    const j = people.place[i];
-    if (
-      scratch.serviceShare[j] > 0 &&
-      counterUniform(keys.services, people.id[i], 0) < scratch.serviceShare[j]
-    ) {
-      people.flags[i] |= SERVED;
-      tallies.served[j] += 1;
-      tallies.cost[j] += effects.serviceCostPerPerson[j] * config.agentScale;
+    const j = place[i];
+    if (serviceShare[j] > 0 && counterUniformAt(key, id[i], h0) < serviceShare[j]) {
+      flags[i] |= SERVED;
+      served[j] += 1;
+      cost[j] += serviceCostPerPerson[j] * scale;
     }
   }
 }
