@@ -179,37 +179,32 @@ function fillDraws(next: () => number, into: Float64Array, count: number): void 
 }
 
 /**
- * Settles a block of `m` newcomers: class, attributes, propensity, first place. Only the
- * common path is here; placement by allocation and the incentive offer are out of line.
+ * Settles a block of `m` newcomers: first who they are, then where they first settle. Two
+ * passes, each a small loop the JIT compiles whole: no newcomer's attributes depend on where
+ * an earlier one settled, and the places are found in the newcomers' order.
  */
 function settleBlock(world: World, t: ArrivalTables, u: Float64Array, m: number): void {
-  const { config, people, places, tallies, keys } = world;
+  const first = world.people.count;
+  drawNewcomers(world, t, u, m);
+  placeNewcomers(world, t, first, m);
+}
+
+/** Appends `m` newcomers with their class, attributes and propensity (submodel "propensity"). */
+function drawNewcomers(world: World, t: ArrivalTables, u: Float64Array, m: number): void {
+  const { config, people, places, keys } = world;
   const { intake, params } = config;
   const year = world.year;
-  const n = places.n;
   const g = places.origins;
   const C = t.classCut.length;
-  const { classCut, occCut0, occCut1, familyShare, ageMean, languageMean, credential, jobOffer } = t;
-  const { choice, choiceSponsor, ruleTotal, weights, rowTotal, sponsorTotal, destined, destinedTotal } = t;
+  const { classCut, occCut0, occCut1, familyShare, ageMean, languageMean, credential } = t;
   const { originShares, ageSd, languageSpread } = intake;
-  const { moverShare, sponsorAnchor, tastePersistence } = params;
-  const offer = world.offer;
-  const reach = offer && offer.reach > 0 ? offer.reach : 0;
-  const assignment = world.assignment;
-  // A newcomer's counter-based draws are addressed by (person, 0), (person, 1) or (person, 2)
-  // in the place of the year (see counterUniform): those parts are hashed once.
+  const { moverShare } = params;
+  // A newcomer's counter-based draws are addressed by (person, 0) in the place of the year.
   const h0 = yearHash(0);
-  const h1 = yearHash(1);
-  const h2 = yearHash(2);
-  const { immigrantClass: classKey, propensity: propensityKey, firstPlace: firstPlaceKey } = keys;
-  const { destination: destinationKey, uptake: uptakeKey, assignment: assignmentKey } = keys;
+  const { immigrantClass: classKey, propensity: propensityKey } = keys;
   // The columns do not move within a block: reserve() was called for the whole intake.
   const { id: ids, arrival, occupation, origin: origins, immigrantClass, family, ageAtArrival } = people;
-  const { language, credential: credentials, flags, taste, employment, place, firstPlace } = people;
-  const { arrivals: arrivalsTally } = tallies;
-  const { arrivedByCohort, arrivedByClass } = world;
-  const { stock, vacancies } = places;
-  const scale = config.agentScale;
+  const { language, credential: credentials, flags } = people;
   for (let a = 0; a < m; a++) {
     const at = a * DRAWS;
     const u1 = u[at];
@@ -240,13 +235,48 @@ function settleBlock(world: World, t: ArrivalTables, u: Float64Array, m: number)
     language[i] = Math.min(1, Math.max(0, languageMean[cls] + languageSpread * (2 * u6 - 1)));
     credentials[i] = credential[cls * 3 + occ];
     // The mover-stayer mixture (submodel "propensity").
-    if (moverShare > 0 && counterUniformAt(propensityKey, id, h0) < moverShare) flags[i] |= MOVER;
+    if (moverShare > 0 && counterBelow(propensityKey, id, h0, moverShare)) flags[i] |= MOVER;
+  }
+}
 
+/**
+ * Finds the first place of newcomers first..first+m-1, in order, by their class's rule:
+ * placement by allocation, where a sponsor lives, where the state destines them, or their own
+ * choice (perhaps on an incentive offer); a job offer comes with a matched job.
+ */
+function placeNewcomers(world: World, t: ArrivalTables, first: number, m: number): void {
+  const { config, people, places, tallies, keys } = world;
+  const year = world.year;
+  const n = places.n;
+  const g = places.origins;
+  const C = t.classCut.length;
+  const { jobOffer, choice, choiceSponsor, ruleTotal, weights, rowTotal, sponsorTotal } = t;
+  const { destined, destinedTotal } = t;
+  const { sponsorAnchor, tastePersistence } = config.params;
+  const offer = world.offer;
+  const reach = offer && offer.reach > 0 ? offer.reach : 0;
+  const assignment = world.assignment;
+  // A newcomer's counter-based draws are addressed by (person, 0), (person, 1) or (person, 2)
+  // in the place of the year (see counterUniform): those parts are hashed once.
+  const h0 = yearHash(0);
+  const h1 = yearHash(1);
+  const h2 = yearHash(2);
+  const { firstPlace: firstPlaceKey, destination: destinationKey } = keys;
+  const { uptake: uptakeKey, assignment: assignmentKey } = keys;
+  const { id: ids, occupation, origin: origins, immigrantClass, flags, taste, employment } = people;
+  const { place, firstPlace } = people;
+  const { arrivals: arrivalsTally } = tallies;
+  const { arrivedByCohort, arrivedByClass } = world;
+  const { stock, vacancies } = places;
+  const scale = config.agentScale;
+  for (let i = first; i < first + m; i++) {
+    const id = ids[i];
+    const cls = immigrantClass[i];
+    const occ = occupation[i];
+    const origin = origins[i];
     let rule = CHOICE;
-    if (choice[cls] < 1) {
-      const ur = counterUniformAt(firstPlaceKey, id, h0) * ruleTotal[cls];
-      rule = ur < choice[cls] ? CHOICE : ur < choiceSponsor[cls] ? SPONSOR : DESTINED;
-    }
+    if (choice[cls] < 1)
+      rule = drawRule(firstPlaceKey, id, h0, choice[cls], choiceSponsor[cls], ruleTotal[cls]);
     if (rule === SPONSOR && !(sponsorTotal[origin] > 0)) rule = CHOICE;
     if (rule === DESTINED && !(destinedTotal > 0)) rule = CHOICE;
 
@@ -257,24 +287,24 @@ function settleBlock(world: World, t: ArrivalTables, u: Float64Array, m: number)
     if (
       assignment?.classes[cls] &&
       t.quotaTotal > 0 &&
-      counterUniformAt(assignmentKey, id, h0) < assignment.share
+      counterBelow(assignmentKey, id, h0, assignment.share)
     ) {
       chosen = assignPlace(world, t, assignment, i);
     } else if (rule === SPONSOR) {
-      chosen = pickShares(stock, g, origin, n, sponsorTotal[origin], counterUniformAt(firstPlaceKey, id, h1));
+      chosen = pickSharesAt(stock, g, origin, n, sponsorTotal[origin], firstPlaceKey, id, h1);
       // The sponsor (family, or the sponsoring group) anchors the person to this place.
       taste[i] = sponsorAnchor;
       flags[i] |= SPONSORED;
     } else if (rule === DESTINED) {
-      chosen = pickShares(destined, 1, 0, n, destinedTotal, counterUniformAt(firstPlaceKey, id, h1));
+      chosen = pickSharesAt(destined, 1, 0, n, destinedTotal, firstPlaceKey, id, h1);
       taste[i] = 0;
     } else {
-      jobOffered = jobOffer[cls] > 0 && counterUniformAt(firstPlaceKey, id, h2) < jobOffer[cls];
+      jobOffered = jobOffer[cls] > 0 && counterBelow(firstPlaceKey, id, h2, jobOffer[cls]);
       if (
         reach > 0 &&
         !jobOffered &&
         (!offer!.classes || offer!.classes[cls] === 1) &&
-        counterUniformAt(uptakeKey, id, h0) < reach
+        counterBelow(uptakeKey, id, h0, reach)
       )
         chosen = offerPlace(world, t, offer!, i, group);
       if (chosen < 0) {
@@ -297,6 +327,41 @@ function settleBlock(world: World, t: ArrivalTables, u: Float64Array, m: number)
     arrivedByCohort[year * n + chosen] += 1;
     arrivedByClass[year * C + cls] += 1;
   }
+}
+
+/**
+ * counterUniformAt(key, person, hashedYear) < p. Out of line where a loop holds many draws:
+ * it returns a boolean, so a call that is not inlined boxes no number.
+ */
+function counterBelow(key: number, person: number, hashedYear: number, p: number): boolean {
+  return counterUniformAt(key, person, hashedYear) < p;
+}
+
+/** The first-place rule of a newcomer whose class mixes rules: the draw against the rule shares. */
+function drawRule(
+  key: number,
+  id: number,
+  hashedYear: number,
+  choice: number,
+  choiceSponsor: number,
+  ruleTotal: number,
+): number {
+  const ur = counterUniformAt(key, id, hashedYear) * ruleTotal;
+  return ur < choice ? CHOICE : ur < choiceSponsor ? SPONSOR : DESTINED;
+}
+
+/** pickShares with its draw counterUniformAt(key, id, hashedYear): returns a place, boxes no number. */
+function pickSharesAt(
+  shares: Float64Array,
+  stride: number,
+  column: number,
+  n: number,
+  total: number,
+  key: number,
+  id: number,
+  hashedYear: number,
+): number {
+  return pickShares(shares, stride, column, n, total, counterUniformAt(key, id, hashedYear));
 }
 
 /**
