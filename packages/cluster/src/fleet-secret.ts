@@ -31,7 +31,8 @@ export interface FleetSecretSources {
 /**
  * Reads the fleet secret: from the file given, else the file named by SETTLE_FLEET_SECRET_FILE,
  * else SETTLE_FLEET_SECRET. Never from the command line itself, where `ps` would show it.
- * Surrounding white space (a final newline) is dropped. Throws FleetSecretError.
+ * Surrounding white space (a final newline) is dropped. A file that its group or others may
+ * read is refused, as ssh refuses such a private key. Throws FleetSecretError.
  * @example const secret = readFleetSecret({ file: '/etc/settle/fleet.secret' });
  */
 export function readFleetSecret(sources: FleetSecretSources = {}): FleetSecret {
@@ -54,7 +55,7 @@ export function fleetSecret(text: string, where = 'the caller'): FleetSecret {
 /** The secret file's text, or a FleetSecretError saying why not. */
 function readSecretFile(file: string): string {
   try {
-    return readSmallFile(file, MAX_SECRET_BYTES);
+    return readSmallFile(file, MAX_SECRET_BYTES, { ownerOnly: true });
   } catch (error) {
     throw new FleetSecretError(fleetMsg.secretUnreadable(file, (error as Error).message));
   }

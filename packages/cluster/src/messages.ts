@@ -26,6 +26,8 @@ export const fleetMsg = {
   urlDatabase: (db: string) => `has the database "${db}" (a number)`,
   fileNotRegular: 'not a regular file',
   fileTooLarge: (max: number) => `larger than ${max} bytes`,
+  fileNotOwnerOnly: (file: string, mode: number) =>
+    `its group or others may use it (mode ${mode.toString(8).padStart(4, '0')}), so it is no longer a secret; allowed: a file only its owner may read (chmod 600 ${JSON.stringify(file)}), then make a new secret if others may have read this one`,
   badExperimentId: (id: string) => `authCode: bad experiment id ${JSON.stringify(id)}`,
 
   // The fleet secret.
