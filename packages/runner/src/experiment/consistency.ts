@@ -1,6 +1,6 @@
 import { isReservedKey, type Problem } from '@smart-settlement/scenarios';
 import { RESERVED_COLUMNS } from '../store/results-store.js';
-import { defaultRetentionTargets } from './calibration.js';
+import { defaultRetentionTargets } from './calibration-targets.js';
 import { type Experiment, outputName, parameterName } from './experiment.js';
 
 /**
