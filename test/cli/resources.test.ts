@@ -113,6 +113,10 @@ describe('experiment designs are counted, not built, and the budget applies to t
         { path: 'dispersion.reach', name: 'reach', min: 0.02, max: 0.3 },
         { path: 'dispersion.incentive', name: 'incentive', min: 0, max: 20000 },
         { path: 'params.utilEquity', name: 'utilEquity', min: 0, max: 3 },
+        // Further behaviour parameters, each over its documented range.
+        ...['utilNetwork', 'utilSize', 'utilIncome', 'utilMatch', 'utilAmenity'].map((n) => ({
+          path: `params.${n}`,
+        })),
       ].slice(0, parameters),
       design,
       replications: 1,
@@ -138,13 +142,15 @@ describe('experiment designs are counted, not built, and the budget applies to t
   });
 
   it('a design over the budget is refused naming design.samples; sweep writes nothing', async () => {
+    // A sweep streams its design, but a Latin hypercube keeps its shuffled strata while its runs
+    // are registered: 4 bytes a point a parameter, 320 MB for 10 million points of 8 parameters.
     const dir = tempDir();
     const lhs = join(dir, 'lhs.json');
-    writeFileSync(lhs, experiment({ type: 'lhs', samples: 10_000_000 }));
-    const v = await settleInProcess(['validate', lhs, '--max-memory', '500M']);
+    writeFileSync(lhs, experiment({ type: 'lhs', samples: 10_000_000 }, 8));
+    const v = await settleInProcess(['validate', lhs, '--max-memory', '200M']);
     expect(v.status).toBe(2);
-    expect(v.stderr).toMatch(/design has 10,000,000 points.*design\.samples = 10000000/);
-    const s = await settleInProcess(['sweep', lhs, '--max-memory', '500M', '--out', join(dir, 'out')]);
+    expect(v.stderr).toMatch(/design has 10,000,000 points × 8 parameters.*design\.samples = 10000000/);
+    const s = await settleInProcess(['sweep', lhs, '--max-memory', '200M', '--out', join(dir, 'out')]);
     expect(s.status).toBe(2);
     expect(s.stderr).toMatch(/design\.samples = 10000000/);
     expect(readdirSync(dir)).toEqual(['lhs.json']);

@@ -41,7 +41,7 @@ export type {
   PolicyView,
   ProgrammeEffects,
 } from './policy.js';
-export { PURPOSES, type Purpose, stream } from './random.js';
+export { type ForkableRandom, forkableStream, PURPOSES, type Purpose, stream } from './random.js';
 export * from './resources.js';
 export * from './results/index.js';
 export { runMeasures } from './run-measures.js';

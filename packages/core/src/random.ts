@@ -31,6 +31,31 @@ export function stream(seed: number, replication: number, purpose: string): seed
   return seedrandom.alea(`smart-settlement|${seed}|${replication}|${purpose}`);
 }
 
+/**
+ * A uniform [0, 1) source that can be copied where it stands: `fork()` returns a source that
+ * gives the very draws this one would give next. A lazy design replays a stretch of draws
+ * this way instead of keeping them (a Latin hypercube's offsets, see latinHypercubeRows).
+ */
+export interface ForkableRandom {
+  (): number;
+  /** A copy at the current position; drawing from either leaves the other as it was. */
+  fork(): ForkableRandom;
+}
+
+/**
+ * The same draws as {@link stream}(seed, replication, purpose), as a {@link ForkableRandom}.
+ * @example const next = forkableStream(42, 0, 'design-lhs'); const copy = next.fork(); next() === copy(); // true
+ */
+export function forkableStream(seed: number, replication: number, purpose: string): ForkableRandom {
+  return forkableAlea(seedrandom.alea(`smart-settlement|${seed}|${replication}|${purpose}`, { state: true }));
+}
+
+function forkableAlea(prng: seedrandom.StatefulPRNG<seedrandom.State.Alea>): ForkableRandom {
+  const next = () => prng();
+  next.fork = () => forkableAlea(seedrandom.alea('', { state: prng.state() }));
+  return next;
+}
+
 /** A 32-bit key for the counter-based draws of one purpose in one replication, derived with seedrandom. */
 export function streamKey(seed: number, replication: number, purpose: string): number {
   return stream(seed, replication, purpose).int32() >>> 0;

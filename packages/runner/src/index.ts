@@ -2,20 +2,21 @@
 
 export {
   type CalibrationResult,
-  type CalibrationTarget,
   calibrate,
   calibrationTargets,
-  defaultRetentionTargets,
   type PosteriorSummaryRow,
   type PredictiveRow,
   targetDistance,
   weightedQuantile,
 } from './experiment/calibration.js';
+export { type CalibrationTarget, defaultRetentionTargets } from './experiment/calibration-targets.js';
 export {
   buildDesign,
   type Design,
+  type DesignPoint,
   designBytes,
   designPointCount,
+  designPoints,
   parameterRange,
 } from './experiment/design.js';
 export { inProcessExecutor, type RunExecutor } from './experiment/executor.js';
@@ -33,6 +34,7 @@ export {
 } from './experiment/experiment.js';
 export { recordExperiment } from './experiment/meta.js';
 export { ExperimentPlan } from './experiment/plan.js';
+export { type PointRow, pointTableChunks } from './experiment/point-table.js';
 export {
   checkExperimentBudget,
   type ExperimentResources,
@@ -65,6 +67,7 @@ export {
 export {
   ResultsFolder,
   type ResultsFolderOptions,
+  writeChunksAtomically,
   writeFileAtomically,
   writeFolderAtomically,
 } from './output/results-folder.js';

@@ -7,7 +7,7 @@ import {
   ExperimentPlan,
   inProcessExecutor,
   outputName,
-  pointOutputs,
+  pointTableChunks,
   prepareExperimentFolder,
   ResultsStore,
   type RunExecutor,
@@ -17,6 +17,7 @@ import {
   StoreMismatchError,
   type SweepSummary,
   storeOptions,
+  writeChunksAtomically,
   writeFileAtomically,
 } from '@smart-settlement/runner';
 import { validateScenario } from '@smart-settlement/scenarios';
@@ -24,7 +25,7 @@ import { type Args, intOption, stringOption } from '../args.js';
 import { readJsonFile } from '../load.js';
 import { memoryBudget } from '../memory-budget.js';
 import { InputError, msg } from '../messages.js';
-import { toCsv } from '../output/csv.js';
+import { csvChunks } from '../output/csv.js';
 import { progressReporter } from '../progress.js';
 import { fleetSweeper, type Sweeper } from './sweep-fleet.js';
 
@@ -185,27 +186,14 @@ export async function sweepInto(
   }
 }
 
-/** DIR/points.csv: one row per design point, its parameters and each output's mean over replications. */
+/**
+ * DIR/points.csv: one row per design point, its parameters and each output's mean over
+ * replications, written a chunk of points at a time (a design of millions of points is never
+ * one table in memory).
+ */
 async function writePoints(plan: ExperimentPlan, store: ResultsStore, out: string): Promise<void> {
-  const names = plan.parameterNames;
-  const outputs = plan.experiment.outputs;
-  const values = new Map<string, number[]>();
-  for (const o of outputs) {
-    try {
-      values.set(outputName(o), await pointOutputs(plan, store, o));
-    } catch {
-      values.set(
-        outputName(o),
-        plan.design.points.map(() => Number.NaN),
-      );
-    }
-  }
-  const rows = plan.design.points.map((p, k) => ({
-    point: k,
-    ...Object.fromEntries(names.map((n, i) => [n, p[i]])),
-    ...Object.fromEntries([...values].map(([n, v]) => [n, v[k]])),
-  }));
-  writeFileAtomically(join(out, 'points.csv'), toCsv(rows, ['point', ...names, ...values.keys()] as never[]));
+  const columns = ['point', ...plan.parameterNames, ...plan.experiment.outputs.map(outputName)];
+  await writeChunksAtomically(join(out, 'points.csv'), csvChunks(pointTableChunks(plan, store), columns));
 }
 
 /**

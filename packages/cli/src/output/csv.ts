@@ -28,6 +28,21 @@ export function toCsv<T extends object>(rows: readonly T[], columns: readonly (k
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * The same CSV as {@link toCsv}, as text chunks from rows that come in chunks (a table of
+ * millions of rows is never one string): the header, then one chunk of lines per chunk of rows.
+ */
+export async function* csvChunks<T extends object>(
+  chunks: AsyncIterable<readonly T[]>,
+  columns: readonly (keyof T & string)[],
+): AsyncGenerator<string> {
+  yield `${columns.map(textCell).join(',')}\n`;
+  for await (const rows of chunks) {
+    if (rows.length === 0) continue;
+    yield `${rows.map((row) => columns.map((c) => cell(row[c])).join(',')).join('\n')}\n`;
+  }
+}
+
 /** JSON with every number exact (round-trips to the same doubles): for manifests that must reproduce a run. */
 export function toExactJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;

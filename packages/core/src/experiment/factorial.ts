@@ -7,13 +7,27 @@ import { type ParameterRange, scaleUnitValue } from './parameters.js';
  * // [[0, 10], [0, 20], [0, 30], [1, 10], [1, 20], [1, 30]]
  */
 export function fullFactorial(levels: readonly (readonly number[])[]): number[][] {
-  let rows: number[][] = [[]];
-  for (const values of levels) {
-    const next: number[][] = [];
-    for (const row of rows) for (const value of values) next.push([...row, value]);
-    rows = next;
+  return Array.from(fullFactorialRows(levels));
+}
+
+/**
+ * The rows of {@link fullFactorial} one at a time, in the same order, from row `from`: row k
+ * is k written in the mixed radix of the factors' lengths (the last factor the lowest digit),
+ * so no row before it is made.
+ * @example [...fullFactorialRows([[0, 1], [10, 20, 30]], 4)]; // [[1, 20], [1, 30]]
+ */
+export function* fullFactorialRows(levels: readonly (readonly number[])[], from = 0): Generator<number[]> {
+  const count = levels.reduce((n, values) => n * values.length, 1);
+  for (let k = from; k < count; k++) {
+    const row = new Array<number>(levels.length);
+    let rest = k;
+    for (let f = levels.length - 1; f >= 0; f--) {
+      const size = levels[f].length;
+      row[f] = levels[f][rest % size];
+      rest = Math.floor(rest / size);
+    }
+    yield row;
   }
-  return rows;
 }
 
 /**

@@ -13,14 +13,15 @@ export {
   abcSmc,
   euclideanDistance,
 } from './abc.js';
-export { factorialDesign, factorialLevels, fullFactorial } from './factorial.js';
-export { latinHypercube } from './latin-hypercube.js';
+export { factorialDesign, factorialLevels, fullFactorial, fullFactorialRows } from './factorial.js';
+export { latinHypercube, latinHypercubeRows } from './latin-hypercube.js';
 export {
   type MorrisAnalyzeOptions,
   type MorrisResult,
   morrisAnalyze,
   morrisDelta,
   morrisSample,
+  morrisTrajectories,
 } from './morris.js';
 export {
   namedParameters,
@@ -33,6 +34,7 @@ export {
 export {
   type SaltelliOptions,
   type SaltelliOutputs,
+  saltelliRows,
   saltelliSample,
   splitSaltelliOutputs,
 } from './saltelli.js';

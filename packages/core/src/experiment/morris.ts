@@ -22,6 +22,22 @@ export function morrisSample(
   random: () => number,
   options: { levels?: number } = {},
 ): number[][] {
+  const rows: number[][] = [];
+  for (const trajectory of morrisTrajectories(r, d, random, options)) rows.push(...trajectory);
+  return rows;
+}
+
+/**
+ * The trajectories of {@link morrisSample} one at a time (d + 1 rows each), with the same
+ * draws: a design of 100,000 trajectories is never held whole.
+ * @example for (const rows of morrisTrajectories(100_000, 5, stream(42, 0, 'morris'))) use(rows);
+ */
+export function* morrisTrajectories(
+  r: number,
+  d: number,
+  random: () => number,
+  options: { levels?: number } = {},
+): Generator<number[][]> {
   const levels = options.levels ?? 4;
   if (!Number.isInteger(levels) || levels < 2 || levels % 2 !== 0) {
     throw new RangeError(`levels must be an even integer >= 2, got ${levels}`);
@@ -29,7 +45,6 @@ export function morrisSample(
   if (!Number.isInteger(r) || r < 1) throw new RangeError(`r must be a positive integer, got ${r}`);
   if (!Number.isInteger(d) || d < 1) throw new RangeError(`d must be a positive integer, got ${d}`);
   const delta = morrisDelta(levels);
-  const rows: number[][] = [];
   for (let t = 0; t < r; t++) {
     // Lower end of each parameter's step: a grid level l with l + Δ <= 1.
     const low = Array.from({ length: d }, () => randomIndex(levels / 2, random) / (levels - 1));
@@ -39,13 +54,13 @@ export function morrisSample(
       random,
     );
     const x = low.map((l, i) => (up[i] ? l : l + delta));
-    rows.push(x.slice());
+    const rows = [x.slice()];
     for (const i of order) {
       x[i] = up[i] ? low[i] + delta : low[i];
       rows.push(x.slice());
     }
+    yield rows;
   }
-  return rows;
 }
 
 /** Options of {@link morrisAnalyze}. */

@@ -22,30 +22,38 @@ export interface SaltelliOptions {
  * const points = saltelliSample(1024, 3); // 5120 rows of 3 coordinates in [0, 1)
  */
 export function saltelliSample(n: number, d: number, options: SaltelliOptions = {}): number[][] {
+  return Array.from(saltelliRows(n, d, options));
+}
+
+/**
+ * The rows of {@link saltelliSample} one at a time, in the same order: a design of millions of
+ * rows is never held whole. With `skip` = s + j it gives the rows of base samples j, j + 1, …
+ * of the design whose `skip` is s (the Sobol sequence is entered at any index directly).
+ * @example for (const row of saltelliRows(1 << 20, 3)) use(row);
+ */
+export function* saltelliRows(n: number, d: number, options: SaltelliOptions = {}): Generator<number[]> {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be a positive integer, got ${n}`);
   if (!Number.isInteger(d) || d < 1) throw new RangeError(`d must be a positive integer, got ${d}`);
   const sequence = new SobolSequence(2 * d, options.skip ?? 0);
-  const rows: number[][] = [];
   for (let j = 0; j < n; j++) {
     const base = sequence.next();
     const a = base.slice(0, d);
     const b = base.slice(d);
-    rows.push(a);
+    yield a;
     for (let i = 0; i < d; i++) {
       const ab = a.slice();
       ab[i] = b[i];
-      rows.push(ab);
+      yield ab;
     }
     if (options.secondOrder) {
       for (let i = 0; i < d; i++) {
         const ba = b.slice();
         ba[i] = a[i];
-        rows.push(ba);
+        yield ba;
       }
     }
-    rows.push(b);
+    yield b;
   }
-  return rows;
 }
 
 /** Model outputs on a Saltelli design, split by matrix (see {@link splitSaltelliOutputs}). */

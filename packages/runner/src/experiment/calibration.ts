@@ -7,43 +7,12 @@ import {
   scaleUnitPoint,
   stream,
 } from '@smart-settlement/core';
-import { RETENTION_TARGETS, type Scenario, setLever } from '@smart-settlement/scenarios';
+import { type Scenario, setLever } from '@smart-settlement/scenarios';
 import type { ResultsStore, RunRecord } from '../store/results-store.js';
+import { type CalibrationTarget, defaultRetentionTargets } from './calibration-targets.js';
 import type { RunExecutor } from './executor.js';
 import type { ExperimentPlan } from './plan.js';
 import { type RunPendingOptions, runPending } from './sweep.js';
-
-/** A target of a calibration: an observed value of one measure in one area, with its scale. */
-export interface CalibrationTarget {
-  id: string;
-  measure: string;
-  area: string;
-  /** Observed value (retention as a share). */
-  value: number;
-  /** Scale of its distance term: the target's uncertainty. */
-  sd: number;
-}
-
-/**
- * The targets of the shipped retention data that the defaults are fitted to: Ontario 5-year
- * retention (1 point of uncertainty), Toronto 2014 and the 2007-2011 small-centre rates
- * (3 points: their source table's alignment is probable, not certain). The 2002-2006 and
- * adjusted Toronto rows are not fitted (see docs/CALIBRATION.md).
- */
-export function defaultRetentionTargets(): CalibrationTarget[] {
-  return RETENTION_TARGETS.filter(
-    (t) =>
-      t.id === 'on-5y-2016' ||
-      t.id === 'toronto-5y-2014' ||
-      (t.id.endsWith('-0711') && !t.id.startsWith('toronto')),
-  ).map((t) => ({
-    id: t.id,
-    measure: `retention${t.yearsSinceArrival}`,
-    area: t.area,
-    value: t.valuePct / 100,
-    sd: t.id.startsWith('on-') ? 0.01 : 0.03,
-  }));
-}
 
 /** The targets of an experiment's calibration section (all, or those named in `only`). */
 export function calibrationTargets(plan: ExperimentPlan): CalibrationTarget[] {
@@ -175,7 +144,7 @@ export async function calibrate(
   const spec = plan.experiment.calibration;
   if (!spec) throw new Error('the experiment has no calibration section');
   const targets = calibrationTargets(plan);
-  const ranges = plan.design.ranges;
+  const ranges = plan.ranges;
   const d = ranges.length;
   const R = plan.replications;
   const seed = plan.experiment.seed;

@@ -1,10 +1,12 @@
 import {
-  factorialDesign,
-  latinHypercube,
-  morrisSample,
+  factorialLevels,
+  forkableStream,
+  fullFactorialRows,
+  latinHypercubeRows,
+  morrisTrajectories,
   type ParameterRange,
-  saltelliSample,
-  scaleUnitPoints,
+  saltelliRows,
+  scaleUnitPoint,
   stream,
 } from '@smart-settlement/core';
 import { type Experiment, type ParameterSpec, parameterName } from './experiment.js';
@@ -70,39 +72,104 @@ function levelCount(spec: ParameterSpec, levels: number): number {
 }
 
 /**
- * Memory a built design holds, bytes: the points and the unit points as arrays of numbers
- * (about 40 bytes of array per point plus 8 per value, twice), for the memory budget.
+ * Memory a design needs while its experiment runs, bytes, for the memory budget. Its points are
+ * made one at a time (see {@link designPoints}), so a factorial or Sobol design needs none that
+ * grows with its size; a Latin hypercube keeps each parameter's shuffled strata (4 bytes a
+ * point a parameter) while its runs are registered; the Morris analysis holds every
+ * trajectory's points on the unit cube (about 40 bytes of array per point plus 8 per value).
+ * @example designBytes({ ...experiment, design: { type: 'lhs', samples: 10_000_000 } }); // 4e7 per parameter
  */
-export function designBytes(points: number, parameters: number): number {
-  return points * 2 * (40 + 8 * parameters);
+export function designBytes(experiment: Experiment): number {
+  const points = designPointCount(experiment);
+  const d = experiment.parameters.length;
+  switch (experiment.design?.type) {
+    case 'lhs':
+      return points * 4 * d;
+    case 'morris':
+      return points * (40 + 8 * d);
+    default:
+      return 0;
+  }
+}
+
+/** One point of a design: its parameter values and, except in a factorial design, its place on the unit cube. */
+export interface DesignPoint {
+  /** One value per parameter, in parameter units. */
+  values: number[];
+  /** The same point on the unit cube [0, 1)^d (what the sensitivity analyses need). */
+  unit?: number[];
 }
 
 /**
- * Builds the design of an experiment. It depends only on the experiment (its seed drives the
- * random designs), so the same experiment always has the same points in the same order:
- * point k of a rerun is point k of the first run, which is what resuming relies on.
+ * The points of an experiment's design one at a time, in design order, from point `from`: a
+ * design of millions of points is never held whole (a factorial design decodes each point
+ * from its index, Sobol enters the sequence at any index, Morris goes trajectory by
+ * trajectory, a Latin hypercube keeps only its shuffled strata). The points are those of
+ * {@link buildDesign}, in the same order: point k of a rerun is point k of the first run.
+ * @example for (const { values } of designPoints(experiment)) use(values);
+ */
+export function* designPoints(experiment: Experiment, from = 0): Generator<DesignPoint> {
+  const ranges = experiment.parameters.map(parameterRange);
+  const d = ranges.length;
+  const design = experiment.design;
+  if (!design) return;
+  let units: Iterable<number[]>;
+  let skip = from;
+  switch (design.type) {
+    case 'factorial': {
+      const levels = ranges.map((range, k) =>
+        factorialLevels(range, typeof design.levels === 'number' ? design.levels : design.levels[k]),
+      );
+      for (const values of fullFactorialRows(levels, from)) yield { values };
+      return;
+    }
+    case 'lhs':
+      units = latinHypercubeRows(design.samples, d, forkableStream(experiment.seed, 0, 'design-lhs'));
+      break;
+    case 'sobol': {
+      // Enter the Sobol sequence at the base sample of point `from`.
+      const rows = design.secondOrder ? 2 * d + 2 : d + 2;
+      const base = Math.floor(from / rows);
+      if (base >= design.samples) return;
+      units = saltelliRows(design.samples - base, d, { secondOrder: design.secondOrder, skip: base });
+      skip = from - base * rows;
+      break;
+    }
+    case 'morris':
+      units = morrisRows(
+        morrisTrajectories(design.trajectories, d, stream(experiment.seed, 0, 'design-morris'), {
+          levels: design.levels,
+        }),
+      );
+      break;
+  }
+  for (const unit of units) {
+    if (skip > 0) {
+      skip -= 1;
+      continue;
+    }
+    yield { values: scaleUnitPoint(ranges, unit), unit };
+  }
+}
+
+function* morrisRows(trajectories: Iterable<number[][]>): Generator<number[]> {
+  for (const rows of trajectories) yield* rows;
+}
+
+/**
+ * Builds the whole design of an experiment (the points of {@link designPoints}, all at once).
+ * It depends only on the experiment (its seed drives the random designs), so the same
+ * experiment always has the same points in the same order. Sweeps never build it: it is for
+ * small designs and tests.
  * @example buildDesign(experiment).points.length; // N (d + 2) for a Sobol design
  */
 export function buildDesign(experiment: Experiment): Design {
   const ranges = experiment.parameters.map(parameterRange);
-  const d = ranges.length;
-  const design = experiment.design;
-  let unitPoints: number[][];
-  if (!design) return { ranges, points: [] };
-  switch (design.type) {
-    case 'factorial':
-      return { ranges, points: factorialDesign(ranges, design.levels) };
-    case 'lhs':
-      unitPoints = latinHypercube(design.samples, d, stream(experiment.seed, 0, 'design-lhs'));
-      break;
-    case 'sobol':
-      unitPoints = saltelliSample(design.samples, d, { secondOrder: design.secondOrder });
-      break;
-    case 'morris':
-      unitPoints = morrisSample(design.trajectories, d, stream(experiment.seed, 0, 'design-morris'), {
-        levels: design.levels,
-      });
-      break;
+  const points: number[][] = [];
+  const unitPoints: number[][] = [];
+  for (const point of designPoints(experiment)) {
+    points.push(point.values);
+    if (point.unit) unitPoints.push(point.unit);
   }
-  return { ranges, points: scaleUnitPoints(ranges, unitPoints), unitPoints };
+  return unitPoints.length ? { ranges, points, unitPoints } : { ranges, points };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { VERSION } from '@smart-settlement/core';
+import { type ParameterRange, VERSION } from '@smart-settlement/core';
 import {
   type CheckedScenario,
   cloneJson,
@@ -15,7 +15,14 @@ import {
 } from '@smart-settlement/scenarios';
 import type { RunSpec } from '../run-spec.js';
 import { experimentConsistencyProblems } from './consistency.js';
-import { buildDesign, type Design, designPointCount } from './design.js';
+import {
+  buildDesign,
+  type Design,
+  type DesignPoint,
+  designPointCount,
+  designPoints,
+  parameterRange,
+} from './design.js';
 import { checkExperimentShape, type Experiment, ExperimentError, parameterName } from './experiment.js';
 
 /**
@@ -34,6 +41,8 @@ export class ExperimentPlan {
   /** Design points, counted without building the design. */
   readonly pointCount: number;
   private built?: Design;
+  /** Where plan.pointAt stands in the design: the next point of `points`, and the last one given. */
+  private cursor?: { next: number; points: Generator<DesignPoint>; last?: DesignPoint };
 
   private constructor(
     /** The validated experiment, defaults filled. */
@@ -50,12 +59,42 @@ export class ExperimentPlan {
   }
 
   /**
-   * The design points, built on first use: planning, validating and estimating an experiment
-   * never build them (a Latin hypercube of 10 million samples is counted, not made).
+   * The whole design, built on first use, for small designs and tests: planning, validating,
+   * estimating and sweeping an experiment never build it (a Latin hypercube of 10 million
+   * samples is counted, and its points made one at a time: see {@link pointAt}).
    */
   get design(): Design {
     this.built ??= buildDesign(this.experiment);
     return this.built;
+  }
+
+  /** Parameter ranges, in the order of the experiment's parameters. */
+  get ranges(): ParameterRange[] {
+    return this.experiment.parameters.map(parameterRange);
+  }
+
+  /**
+   * Design point `point` (its values and its place on the unit cube), without building the
+   * design: points are made one at a time from where the last call stood, so asking for them
+   * in increasing order (as a sweep does) makes each once; an earlier point starts again
+   * from it (a factorial or Sobol design at once, the others from their start).
+   */
+  pointAt(point: number): DesignPoint {
+    if (!Number.isInteger(point) || point < 0 || point >= this.pointCount)
+      throw new RangeError(`design point ${point} is not in 0..${this.pointCount - 1}`);
+    let cursor = this.cursor;
+    if (cursor?.last && point === cursor.next - 1) return cursor.last;
+    if (!cursor || point < cursor.next) {
+      cursor = { next: point, points: designPoints(this.experiment, point) };
+      this.cursor = cursor;
+    }
+    let found: DesignPoint | undefined;
+    while (cursor.next <= point) {
+      found = cursor.points.next().value as DesignPoint;
+      cursor.next += 1;
+    }
+    cursor.last = found;
+    return found!;
   }
 
   /** Parameter names, in order (column names of the store's runs table). */
@@ -97,7 +136,7 @@ export class ExperimentPlan {
   runSpec(id: number): RunSpec {
     const { point, replication } = this.runKey(id);
     return {
-      scenario: this.scenarioAt(this.design.points[point]),
+      scenario: this.scenarioAt(this.pointAt(point).values),
       seed: this.experiment.seed,
       replication,
     };

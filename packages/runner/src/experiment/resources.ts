@@ -19,7 +19,7 @@ const WORST_END: Record<(typeof RESOURCE_FIELDS)[number], 'max' | 'min'> = {
 export interface ExperimentResources {
   /** The runs: the costliest run times the runs held at once, and the time of every run. */
   job: JobResources;
-  /** Memory of the built design (points and unit points), bytes. */
+  /** Memory the design needs while the experiment runs, bytes (see designBytes). */
   designBytes: number;
   /** Peak memory in all, bytes. */
   bytes: number;
@@ -45,7 +45,7 @@ export function experimentResources(plan: ExperimentPlan, workers: number): Expe
   }
   const runs = Math.max(1, plan.runCount);
   const job = estimateJobResources([worst], { runsEach: runs, workers });
-  const design = designBytes(plan.pointCount, plan.experiment.parameters.length);
+  const design = designBytes(plan.experiment);
   return { job, designBytes: design, bytes: job.bytes + design };
 }
 

@@ -1,5 +1,6 @@
 import { type MorrisRow, morrisAnalyze, type SobolRow, sobolIndices, stream } from '@smart-settlement/core';
 import type { ResultsStore } from '../store/results-store.js';
+import { designPoints } from './design.js';
 import { type OutputSpec, outputName } from './experiment.js';
 import type { ExperimentPlan } from './plan.js';
 
@@ -19,8 +20,8 @@ export async function pointOutputs(
   output: OutputSpec,
 ): Promise<number[]> {
   const rows = await store.measureValues(output.measure, output.area ?? 'Smaller places', 'sweep');
-  const sums = new Float64Array(plan.design.points.length);
-  const counts = new Int32Array(plan.design.points.length);
+  const sums = new Float64Array(plan.pointCount);
+  const counts = new Int32Array(plan.pointCount);
   for (const row of rows) {
     if (!Number.isFinite(row.value) || row.point >= sums.length) continue;
     sums[row.point] += row.value;
@@ -70,13 +71,15 @@ export async function analyseSensitivity(
         });
       });
     }
-    return { method: 'sobol', samples: design.samples, points: plan.design.points.length, rows };
+    return { method: 'sobol', samples: design.samples, points: plan.pointCount, rows };
   }
   if (design?.type === 'morris') {
     const rows: MorrisRow[] = [];
+    // The analysis needs every trajectory's points on the unit cube (not their values).
+    const unitPoints = Array.from(designPoints(plan.experiment), (p) => p.unit!);
     for (const output of plan.experiment.outputs) {
       const y = await pointOutputs(plan, store, output);
-      const r = morrisAnalyze(plan.design.unitPoints!, y, {
+      const r = morrisAnalyze(unitPoints, y, {
         random: stream(seed, 0, `morris-bootstrap-${outputName(output)}`),
         resamples: design.resamples,
       });
@@ -92,7 +95,7 @@ export async function analyseSensitivity(
         });
       });
     }
-    return { method: 'morris', trajectories: design.trajectories, points: plan.design.points.length, rows };
+    return { method: 'morris', trajectories: design.trajectories, points: plan.pointCount, rows };
   }
   throw new Error(`sensitivity analysis needs a sobol or morris design, not ${design?.type ?? 'none'}`);
 }

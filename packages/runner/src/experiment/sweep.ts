@@ -1,14 +1,26 @@
 import type { RunOutput } from '../run-spec.js';
 import type { ResultsStore, ResultsStoreOptions, RunRecord } from '../store/results-store.js';
 import type { StoreTable } from '../store/tables.js';
+import { designPoints } from './design.js';
 import type { RunExecutor } from './executor.js';
 import type { ExperimentPlan } from './plan.js';
 
-/** The run records of a plan, generated lazily (for {@link ResultsStore.registerRuns}). */
+/**
+ * The run records of a plan, generated lazily from its design points, one point at a time
+ * (for {@link ResultsStore.registerRuns}): the design is never held whole.
+ */
 export function* planRunRecords(plan: ExperimentPlan): Generator<RunRecord> {
-  for (let id = 0; id < plan.runCount; id++) {
-    const { point, replication } = plan.runKey(id);
-    yield { id, point, replication, seed: plan.experiment.seed, parameters: plan.design.points[point] };
+  let point = 0;
+  for (const { values } of designPoints(plan.experiment)) {
+    for (let replication = 0; replication < plan.replications; replication++)
+      yield {
+        id: plan.runId(point, replication),
+        point,
+        replication,
+        seed: plan.experiment.seed,
+        parameters: values,
+      };
+    point += 1;
   }
 }
 
@@ -45,7 +57,7 @@ export interface SweepSummary {
  * `specOf` builds a run's spec on demand.
  */
 export async function runPending(
-  ids: readonly number[],
+  ids: Iterable<number> | AsyncIterable<number>,
   specOf: (id: number) => Parameters<RunExecutor['run']>[0],
   store: ResultsStore,
   executor: RunExecutor,
@@ -88,7 +100,7 @@ export async function runPending(
   };
 
   const inFlight = new Set<Promise<void>>();
-  for (const id of ids) {
+  for await (const id of ids) {
     if (options.signal?.aborted) break;
     while (inFlight.size >= window) await Promise.race(inFlight);
     if (held >= flushRuns) await writing;
@@ -125,8 +137,11 @@ export async function runPending(
 }
 
 /**
- * Runs an experiment's sweep into its store: registers every run (once), then runs the
- * pending ones. Rerunning the same plan on the same store continues where it stopped.
+ * Runs an experiment's sweep into its store: registers every run (once, streaming the design
+ * into the store), then runs the pending ones, read back from the store with their parameters
+ * a chunk at a time. Neither the design nor the list of runs is ever held whole, so the
+ * sweep's memory does not grow with its size. Rerunning the same plan on the same store
+ * continues where it stopped.
  * @example
  * const store = await ResultsStore.open(`${dir}/results.duckdb`, storeOptions(plan));
  * const summary = await runSweep(plan, store, inProcessExecutor());
@@ -137,12 +152,32 @@ export async function runSweep(
   executor: RunExecutor,
   options: RunPendingOptions = {},
 ): Promise<SweepSummary> {
-  await store.registerRuns(planRunRecords(plan));
-  const pending = await store.pendingRunIds('sweep');
-  return runPending(pending, (id) => plan.runSpec(id), store, executor, {
+  // Registration is one transaction: a store with every run registered was registered whole.
+  if ((await store.counts('sweep')).total < plan.runCount) await store.registerRuns(planRunRecords(plan));
+  const { done } = await store.counts('sweep');
+  const parameters = new Map<number, readonly number[]>();
+  async function* pendingIds() {
+    for await (const runs of store.pendingRuns('sweep')) {
+      for (const run of runs) {
+        parameters.set(run.id, run.parameters);
+        yield run.id;
+      }
+    }
+  }
+  const specOf = (id: number) => {
+    const values = parameters.get(id);
+    parameters.delete(id);
+    if (!values) return plan.runSpec(id);
+    return {
+      scenario: plan.scenarioAt(values),
+      seed: plan.experiment.seed,
+      replication: plan.runKey(id).replication,
+    };
+  };
+  return runPending(pendingIds(), specOf, store, executor, {
     ...options,
     total: plan.runCount,
-    alreadyDone: plan.runCount - pending.length,
+    alreadyDone: done,
   });
 }
 

@@ -64,6 +64,9 @@ export const RESERVED_COLUMNS: ReadonlySet<string> = new Set([
 ]);
 const RESERVED = RESERVED_COLUMNS;
 
+/** Records of registerRuns looked up in the store at once. */
+const REGISTER_CHUNK = 4096;
+
 /** Quotes an SQL identifier. */
 export function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
@@ -160,31 +163,56 @@ export class ResultsStore {
 
   /**
    * Adds runs as pending, skipping ids already registered (so it can be called again on
-   * resume, or with each new batch of an adaptive calibration). Records may be generated
-   * lazily: they are appended as they come.
+   * resume, or with each new batch of an adaptive calibration), in one transaction. Records
+   * may be generated lazily: they are appended as they come, and the ids already there are
+   * looked up a chunk at a time (only for records whose id is not above every id registered
+   * so far), so registering millions of runs holds no more than a chunk of them.
    */
   async registerRuns(records: Iterable<RunRecord>): Promise<number> {
-    const existing = new Set<number>();
-    const reader = await this.connection.runAndReadAll('SELECT id FROM runs');
-    for (const row of reader.getRowsJS()) existing.add(Number(row[0]));
+    const [[max]] = (await this.connection.runAndReadAll('SELECT max(id) FROM runs')).getRowsJS();
+    let highest = max === null ? -1 : Number(max);
     let added = 0;
     await this.transaction(async () => {
-      const appender = await this.connection.createAppender('runs');
-      try {
-        for (const r of records) {
+      let appender = await this.connection.createAppender('runs');
+      const append = (r: RunRecord) => {
+        appender.appendBigInt(BigInt(r.id));
+        appender.appendInteger(r.point);
+        appender.appendInteger(r.replication);
+        appender.appendBigInt(BigInt(r.seed));
+        appender.appendVarchar('pending');
+        appender.appendVarchar(r.stage ?? 'sweep');
+        appender.appendNull();
+        for (const v of r.parameters) appendNumber(appender, v);
+        appender.endRow();
+        added += 1;
+        highest = Math.max(highest, r.id);
+      };
+      let doubtful: RunRecord[] = [];
+      const settle = async () => {
+        // What the appender holds goes in first, so that the look-up sees it.
+        appender.closeSync();
+        const ids = doubtful.map((r) => Math.trunc(r.id));
+        const reader = await this.connection.runAndReadAll(
+          `SELECT id FROM runs WHERE id IN (${ids.join(',')})`,
+        );
+        const existing = new Set(reader.getRowsJS().map((row) => Number(row[0])));
+        appender = await this.connection.createAppender('runs');
+        for (const r of doubtful) {
           if (existing.has(r.id)) continue;
           existing.add(r.id);
-          appender.appendBigInt(BigInt(r.id));
-          appender.appendInteger(r.point);
-          appender.appendInteger(r.replication);
-          appender.appendBigInt(BigInt(r.seed));
-          appender.appendVarchar('pending');
-          appender.appendVarchar(r.stage ?? 'sweep');
-          appender.appendNull();
-          for (const v of r.parameters) appendNumber(appender, v);
-          appender.endRow();
-          added += 1;
+          append(r);
         }
+        doubtful = [];
+      };
+      try {
+        for (const r of records) {
+          if (r.id > highest) append(r);
+          else {
+            doubtful.push(r);
+            if (doubtful.length >= REGISTER_CHUNK) await settle();
+          }
+        }
+        if (doubtful.length > 0) await settle();
         appender.flushSync();
       } finally {
         appender.closeSync();
@@ -200,6 +228,39 @@ export class ResultsStore {
       stage ? [stage] : [],
     );
     return reader.getRowsJS().map((r) => Number(r[0]));
+  }
+
+  /**
+   * The runs not yet done (pending or failed), with their parameters, in increasing id order,
+   * `chunk` at a time: a sweep of millions of runs never lists them all. It reads on a
+   * connection of its own, so results may be recorded while it goes; a run recorded before
+   * its chunk is read is not given.
+   */
+  async *pendingRuns(stage?: string, chunk = 4096): AsyncGenerator<RunRecord[]> {
+    const connection = await this.instance.connect();
+    const columns = ['id', 'point', 'replication', 'seed', 'stage', ...this.parameterNames.map(quoteIdent)];
+    try {
+      for (let after = -1; ; ) {
+        const reader = await connection.runAndReadAll(
+          `SELECT ${columns.join(', ')} FROM runs WHERE status <> 'done' AND id > ${after}${stage ? ' AND stage = $1' : ''} ORDER BY id LIMIT ${Math.max(1, Math.trunc(chunk))}`,
+          stage ? [stage] : [],
+        );
+        const rows = reader.getRowsJS();
+        if (rows.length === 0) return;
+        const runs = rows.map((row) => ({
+          id: Number(row[0]),
+          point: Number(row[1]),
+          replication: Number(row[2]),
+          seed: Number(row[3]),
+          stage: String(row[4]),
+          parameters: row.slice(5).map((v) => (v === null ? Number.NaN : Number(v))),
+        }));
+        after = runs[runs.length - 1].id;
+        yield runs;
+      }
+    } finally {
+      connection.closeSync();
+    }
   }
 
   /** Ids of the runs done, among `ids` (all done runs if omitted). */
@@ -296,17 +357,22 @@ export class ResultsStore {
   }
 
   /**
-   * The values of one measure in one area for every done run (optionally of one stage), in
-   * run id order: a few numbers per run, never the whole result tables.
+   * The values of one measure in one area for every done run (optionally of one stage, and
+   * with ids from `ids.from` to `ids.to`), in run id order: a few numbers per run, never the
+   * whole result tables.
    */
   async measureValues(
     measure: string,
     area: string,
     stage?: string,
+    ids?: { from: number; to: number },
   ): Promise<{ id: number; point: number; replication: number; value: number }[]> {
+    const range = ids
+      ? ` AND r.id BETWEEN ${Math.trunc(ids.from)} AND ${Math.trunc(ids.to)} AND m.run_id BETWEEN ${Math.trunc(ids.from)} AND ${Math.trunc(ids.to)}`
+      : '';
     const reader = await this.connection.runAndReadAll(
       `SELECT r.id, r.point, r.replication, m.value FROM runs r JOIN measures m ON m.run_id = r.id
-       WHERE r.status = 'done' AND m.measure = $1 AND m.area = $2${stage ? ' AND r.stage = $3' : ''} ORDER BY r.id`,
+       WHERE r.status = 'done' AND m.measure = $1 AND m.area = $2${stage ? ' AND r.stage = $3' : ''}${range} ORDER BY r.id`,
       stage ? [measure, area, stage] : [measure, area],
     );
     return reader.getRowsJS().map((r) => ({
@@ -314,6 +380,37 @@ export class ResultsStore {
       point: Number(r[1]),
       replication: Number(r[2]),
       value: r[3] === null ? Number.NaN : Number(r[3]),
+    }));
+  }
+
+  /** How many done runs (optionally of one stage) have a value (not NULL) of a measure in an area. */
+  async measureCount(measure: string, area: string, stage?: string): Promise<number> {
+    const reader = await this.connection.runAndReadAll(
+      `SELECT count(m.value) FROM runs r JOIN measures m ON m.run_id = r.id
+       WHERE r.status = 'done' AND m.measure = $1 AND m.area = $2${stage ? ' AND r.stage = $3' : ''}`,
+      stage ? [measure, area, stage] : [measure, area],
+    );
+    return Number(reader.getRowsJS()[0][0]);
+  }
+
+  /**
+   * The parameters of design points `from` to `to` (from their replication 0 in `stage`), in
+   * point order: the values the runs were registered with.
+   */
+  async pointParameters(
+    from: number,
+    to: number,
+    stage = 'sweep',
+  ): Promise<{ point: number; parameters: number[] }[]> {
+    const columns = this.parameterNames.map(quoteIdent);
+    const reader = await this.connection.runAndReadAll(
+      `SELECT point${columns.map((c) => `, ${c}`).join('')} FROM runs
+       WHERE stage = $1 AND replication = 0 AND point BETWEEN ${Math.trunc(from)} AND ${Math.trunc(to)} ORDER BY point`,
+      [stage],
+    );
+    return reader.getRowsJS().map((row) => ({
+      point: Number(row[0]),
+      parameters: row.slice(1).map((v) => (v === null ? Number.NaN : Number(v))),
     }));
   }
 
