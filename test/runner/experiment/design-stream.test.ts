@@ -18,7 +18,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 // A sweep makes its design one point at a time (the store then gives its runs back a chunk at
-// a time: test/runner/store/streaming.test.ts): these check that the points are the design's,
+// a time: test/runner/store/results-store.test.ts): these check that the points are the design's,
 // in its order, and that making them never holds the whole design.
 
 const PARAMETERS = [
