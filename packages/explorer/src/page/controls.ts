@@ -33,6 +33,7 @@ const GROUP_LABELS: Record<string, string> = {
   'mid-size': 'Mid-size cities',
   small: 'Small centres',
   metro: 'Metros',
+  pilots: "The engagement pilots (the hybrid's default)",
 };
 
 /** A stable id for a field's control (from its path), so focus survives the form being redrawn. */
