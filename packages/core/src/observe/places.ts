@@ -94,9 +94,13 @@ export class PlaceObserver implements Observer {
     this.income.fill(0);
     for (let c = 0; c < n * 9; c++) this.pay[c] = Math.exp(scratch.logIncome[c]);
     const earnings = config.params.averageEarnings * k;
-    for (let i = 0; i < people.count; i++) {
-      const j = people.place[i];
-      this.income[j] += this.pay[j * 9 + people.occupation[i] * 3 + people.employment[i]];
+    // Columns and arrays in locals: the loop reads no object field per person.
+    const { income, pay } = this;
+    const { place, occupation, employment } = people;
+    const count = people.count;
+    for (let i = 0; i < count; i++) {
+      const j = place[i];
+      income[j] += pay[j * 9 + occupation[i] * 3 + employment[i]];
     }
     for (let j = 0; j < n; j++) {
       const present = places.newcomers[j];

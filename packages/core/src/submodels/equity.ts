@@ -12,22 +12,23 @@ export function equity(world: World): void {
   const year = world.year;
   const count = people.count;
   const hashedYear = yearHash(year);
+  // Columns, place arrays and constants in locals: the loop reads no object field per person.
+  const { place, ties, equity: equities, engaged, id } = people;
+  const { leadership, inclusion } = places;
+  const { participationBoost } = effects;
+  const { participationScale, equityGain, equityFade } = p;
+  const key = keys.equity;
   for (let i = 0; i < count; i++) {
-    const j = people.place[i];
-    let chance =
-      p.participationScale *
-      places.leadership[j] *
-      places.inclusion[j] *
-      people.ties[i] *
-      (1 + effects.participationBoost[j]);
+    const j = place[i];
+    let chance = participationScale * leadership[j] * inclusion[j] * ties[i] * (1 + participationBoost[j]);
     if (chance > 1) chance = 1;
-    const e = people.equity[i];
-    if (counterUniformAt(keys.equity, people.id[i], hashedYear) < chance) {
-      people.engaged[i] = 1;
-      people.equity[i] = e + p.equityGain * (1 - e);
+    const e = equities[i];
+    if (counterUniformAt(key, id[i], hashedYear) < chance) {
+      engaged[i] = 1;
+      equities[i] = e + equityGain * (1 - e);
     } else {
-      people.engaged[i] = 0;
-      people.equity[i] = e - p.equityFade * e;
+      engaged[i] = 0;
+      equities[i] = e - equityFade * e;
     }
   }
 }

@@ -19,8 +19,11 @@ export function labour(world: World): void {
   const { seekers, tightness } = scratch;
 
   seekers.fill(0);
-  for (let i = 0; i < count; i++) {
-    if (people.employment[i] !== MATCHED_JOB) seekers[people.place[i] * 3 + people.occupation[i]] += 1;
+  {
+    const { employment, place, occupation } = people;
+    for (let i = 0; i < count; i++) {
+      if (employment[i] !== MATCHED_JOB) seekers[place[i] * 3 + occupation[i]] += 1;
+    }
   }
   for (let c = 0; c < n * 3; c++) {
     const demand = places.vacancies[c];

@@ -12,18 +12,23 @@ export function learning(world: World): void {
   const p = config.params;
   const year = world.year;
   const count = people.count;
+  // Columns, place arrays and constants in locals: the loop reads no object field per person.
+  const { place, language: languages, flags, arrival, occupation, credential } = people;
+  const { learning: learningAccess } = scratch;
+  const { serviceYears, orientationBoost } = effects;
+  const { languageRate, credentialRate } = p;
   for (let i = 0; i < count; i++) {
-    const j = people.place[i];
-    const access = scratch.learning[j];
-    const language = people.language[i];
-    let langRate = p.languageRate * (0.5 + 0.5 * access);
-    if ((people.flags[i] & SERVED) !== 0 && year - people.arrival[i] < effects.serviceYears[j]) {
-      langRate *= 1 + effects.orientationBoost[j];
+    const j = place[i];
+    const access = learningAccess[j];
+    const language = languages[i];
+    let langRate = languageRate * (0.5 + 0.5 * access);
+    if ((flags[i] & SERVED) !== 0 && year - arrival[i] < serviceYears[j]) {
+      langRate *= 1 + orientationBoost[j];
     }
-    people.language[i] = language + Math.min(1, langRate) * (1 - language);
-    if (people.occupation[i] !== OTHER) {
-      const c = people.credential[i];
-      people.credential[i] = c + Math.min(1, p.credentialRate * access * language) * (1 - c);
+    languages[i] = language + Math.min(1, langRate) * (1 - language);
+    if (occupation[i] !== OTHER) {
+      const c = credential[i];
+      credential[i] = c + Math.min(1, credentialRate * access * language) * (1 - c);
     }
   }
 }

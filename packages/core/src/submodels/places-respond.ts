@@ -20,13 +20,18 @@ export function placesRespond(world: World): void {
   places.matched.fill(0);
   places.equitySum.fill(0);
   places.stock.set(places.baseStock);
-  for (let i = 0; i < people.count; i++) {
-    const j = people.place[i];
-    places.newcomers[j] += 1;
-    places.engaged[j] += people.engaged[i];
-    if (people.employment[i] === MATCHED_JOB) places.matched[j] += 1;
-    places.equitySum[j] += people.equity[i];
-    places.stock[j * g + people.origin[i]] += k;
+  // Columns and place arrays in locals: the loop reads no object field per person.
+  const { place, engaged, employment, equity, origin } = people;
+  const { newcomers, matched, equitySum, stock } = places;
+  const engagedAt = places.engaged;
+  const count = people.count;
+  for (let i = 0; i < count; i++) {
+    const j = place[i];
+    newcomers[j] += 1;
+    engagedAt[j] += engaged[i];
+    if (employment[i] === MATCHED_JOB) matched[j] += 1;
+    equitySum[j] += equity[i];
+    stock[j * g + origin[i]] += k;
   }
 
   for (let j = 0; j < n; j++) {

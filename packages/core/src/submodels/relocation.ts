@@ -21,12 +21,12 @@ export function relocation(world: World): void {
   const g = places.origins;
   const alts = n + 1;
   const { altWeight, altWeightSum, stayBase } = scratch;
+  const C = world.classNames.length;
   const moverExtra = Math.expm1(p.moverGap);
 
   const hashedYear = yearHash(year);
   // Columns and constants in locals for the stay-or-move decision every person makes (the
-  // columns are not reallocated here: swapRemove moves values, not arrays). Moving and
-  // leaving, a few in a hundred a year, are out of line, so that this loop stays small.
+  // columns are not reallocated here: swapRemove moves values, not arrays).
   const {
     place,
     occupation,
@@ -43,8 +43,6 @@ export function relocation(world: World): void {
   const { contractYearsLeft, clawback, id: ids } = people;
   const { utilEquity, utilTies, moveConstant, moveCostAge, moveCostFamily, utilMoneyPerThousand } = p;
   const relocationKey = keys.relocation;
-  const { cost } = tallies;
-  const scale = config.agentScale;
   let i = 0;
   while (i < people.count) {
     const j = place[i];
@@ -71,72 +69,56 @@ export function relocation(world: World): void {
     // A mover's exit weighs e^moverGap more (submodel "propensity"); 0 added for everyone else.
     let others = altWeightSum[occ * g + origin] - altWeight[row + j];
     if (flags[i] & MOVER) others += altWeight[row + n] * moverExtra;
+    const id = ids[i];
     const pMove = others / (others + Math.exp(stay));
-    if (counterUniformAt(relocationKey, ids[i], hashedYear) >= pMove) {
+    if (counterUniformAt(relocationKey, id, hashedYear) >= pMove) {
       if (underContract) {
         // A year served: the benefit of the year is paid, and the term counts down.
-        if (flags[i] & BENEFIT) cost[j] += clawback[i] * scale;
+        if (flags[i] & BENEFIT) tallies.cost[j] += clawback[i] * config.agentScale;
         contractYearsLeft[i] -= 1;
       }
       i++;
       continue;
     }
-    // Row i now holds the former last person, not yet visited, when this person left the region.
-    if (moveOrLeave(world, i, row, others, hashedYear)) i++;
-  }
-}
 
-/**
- * Person i, in place j = place[i], moves on: to another place (returns true) or out of the
- * region (returns false: their row is removed and now holds the former last person). `row`
- * is their (occupation, origin) row of the alternatives' weights, `others` the sum of the
- * weights of the alternatives to staying.
- */
-function moveOrLeave(world: World, i: number, row: number, others: number, hashedYear: number): boolean {
-  const { people, places, scratch, tallies, keys, config } = world;
-  const p = config.params;
-  const n = places.n;
-  const j = people.place[i];
-  const { altWeight } = scratch;
-  const flags = people.flags[i];
-  // Choose among the alternatives other than the current place (the exit takes what the places leave).
-  let target = counterUniformAt(keys.destinationOnMove, people.id[i], hashedYear) * others;
-  let dest = n;
-  for (let a = 0; a < n; a++) {
-    if (a === j) continue;
-    target -= altWeight[row + a];
-    if (target < 0) {
-      dest = a;
-      break;
+    // Choose among the alternatives other than the current place (the exit takes what the places leave).
+    let target = counterUniformAt(keys.destinationOnMove, id, hashedYear) * others;
+    let dest = n;
+    for (let a = 0; a < n; a++) {
+      if (a === j) continue;
+      target -= altWeight[row + a];
+      if (target < 0) {
+        dest = a;
+        break;
+      }
     }
-  }
-  if (people.contractYearsLeft[i] > 0) {
-    // Leaving early: the clawback is repaid to the programme of the place left (a benefit just stops).
-    if (!(flags & BENEFIT)) {
-      tallies.cost[j] -= people.clawback[i] * config.agentScale;
-      tallies.clawbacks[j] += people.clawback[i] * config.agentScale;
+    if (underContract) {
+      // Leaving early: the clawback is repaid to the programme of the place left (a benefit just stops).
+      if (!(flags[i] & BENEFIT)) {
+        tallies.cost[j] -= people.clawback[i] * config.agentScale;
+        tallies.clawbacks[j] += people.clawback[i] * config.agentScale;
+      }
+      people.contractYearsLeft[i] = 0;
     }
-    people.contractYearsLeft[i] = 0;
+    if (dest === n) {
+      tallies.leftRegion[j] += 1;
+      world.leftByCohort[people.arrival[i] * n + people.firstPlace[i]] += 1;
+      if (people.flags[i] & DISPERSED) world.leftOnOfferByCohort[people.arrival[i]] += 1;
+      if (people.flags[i] & ASSIGNED) world.leftAssignedByCohort[people.arrival[i]] += 1;
+      world.leftByClass[people.arrival[i] * C + people.immigrantClass[i]] += 1;
+      people.swapRemove(i);
+      continue; // row i now holds the former last person, not yet visited
+    }
+    tallies.movedOut[j] += 1;
+    tallies.movedIn[dest] += 1;
+    people.place[i] = dest;
+    people.taste[i] = p.tastePersistence * -Math.log(altWeight[row + dest] / others);
+    people.ties[i] *= p.tiesKeptOnMove;
+    people.equity[i] = 0;
+    people.engaged[i] = 0;
+    people.employment[i] = UNEMPLOYED;
+    i++;
   }
-  if (dest === n) {
-    const C = world.classNames.length;
-    tallies.leftRegion[j] += 1;
-    world.leftByCohort[people.arrival[i] * n + people.firstPlace[i]] += 1;
-    if (flags & DISPERSED) world.leftOnOfferByCohort[people.arrival[i]] += 1;
-    if (flags & ASSIGNED) world.leftAssignedByCohort[people.arrival[i]] += 1;
-    world.leftByClass[people.arrival[i] * C + people.immigrantClass[i]] += 1;
-    people.swapRemove(i);
-    return false;
-  }
-  tallies.movedOut[j] += 1;
-  tallies.movedIn[dest] += 1;
-  people.place[i] = dest;
-  people.taste[i] = p.tastePersistence * -Math.log(altWeight[row + dest] / others);
-  people.ties[i] *= p.tiesKeptOnMove;
-  people.equity[i] = 0;
-  people.engaged[i] = 0;
-  people.employment[i] = UNEMPLOYED;
-  return true;
 }
 
 /**

@@ -12,14 +12,19 @@ export function ties(world: World): void {
   const p = config.params;
   const year = world.year;
   const count = people.count;
+  // Columns, place arrays and constants in locals: the loop reads no object field per person.
+  const { place, flags, arrival, ties: tiesOf } = people;
+  const { hostOpenness } = places;
+  const { bridgingBoost, serviceYears, orientationBoost } = effects;
+  const { tieRate, tieDecay } = p;
   for (let i = 0; i < count; i++) {
-    const j = people.place[i];
-    let rate = p.tieRate * places.hostOpenness[j] * (1 + effects.bridgingBoost[j]);
-    if ((people.flags[i] & SERVED) !== 0 && year - people.arrival[i] < effects.serviceYears[j]) {
-      rate *= 1 + effects.orientationBoost[j];
+    const j = place[i];
+    let rate = tieRate * hostOpenness[j] * (1 + bridgingBoost[j]);
+    if ((flags[i] & SERVED) !== 0 && year - arrival[i] < serviceYears[j]) {
+      rate *= 1 + orientationBoost[j];
     }
     if (rate > 1) rate = 1;
-    const t = people.ties[i];
-    people.ties[i] = t + rate * (1 - t) - p.tieDecay * t;
+    const t = tiesOf[i];
+    tiesOf[i] = t + rate * (1 - t) - tieDecay * t;
   }
 }
