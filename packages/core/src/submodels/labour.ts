@@ -11,26 +11,42 @@ import type { World } from '../world.js';
  * who miss take survival jobs; matched workers lose jobs at a small rate.
  */
 export function labour(world: World): void {
-  const { people, places, scratch, tallies, keys, effects, config } = world;
-  const p = config.params;
-  const year = world.year;
+  const { places, scratch, tallies, config } = world;
   const n = places.n;
-  const count = people.count;
   const { seekers, tightness } = scratch;
 
-  seekers.fill(0);
-  {
-    const { employment, place, occupation } = people;
-    for (let i = 0; i < count; i++) {
-      if (employment[i] !== MATCHED_JOB) seekers[place[i] * 3 + occupation[i]] += 1;
-    }
-  }
+  // The person loops are functions of their own: each is compiled whole, with the type
+  // feedback of every line, rather than entered mid-way (on-stack replacement) with the
+  // lines after it not yet run.
+  countSeekers(world, seekers);
   for (let c = 0; c < n * 3; c++) {
     const demand = places.vacancies[c];
     const supply = seekers[c] * config.agentScale;
     tightness[c] = supply > 0 ? Math.min(1, demand / supply) : 1;
   }
+  matchJobs(world, tightness);
 
+  for (let c = 0; c < n * 3; c++) {
+    places.unfilled[c] = Math.max(0, places.vacancies[c] - tallies.newMatches[c] * config.agentScale);
+  }
+}
+
+/** Job seekers (everyone without a matched job) by [place * 3 + occupation]. */
+function countSeekers(world: World, seekers: Float64Array): void {
+  const { employment, place, occupation } = world.people;
+  const count = world.people.count;
+  seekers.fill(0);
+  for (let i = 0; i < count; i++) {
+    if (employment[i] !== MATCHED_JOB) seekers[place[i] * 3 + occupation[i]] += 1;
+  }
+}
+
+/** Each person's year on the labour market: a matched job kept or lost, found, or a survival job. */
+function matchJobs(world: World, tightness: Float64Array): void {
+  const { people, tallies, keys, effects, config } = world;
+  const p = config.params;
+  const year = world.year;
+  const count = people.count;
   const hashedYear = yearHash(year);
   // Columns and constants in locals: the loop then reads no object field per person.
   const { id, employment, occupation, place, credential, flags, arrival, language } = people;
@@ -59,9 +75,5 @@ export function labour(world: World): void {
     } else if (emp === UNEMPLOYED && u < pm + survivalRate * (1 - pm)) {
       employment[i] = SURVIVAL_JOB;
     }
-  }
-
-  for (let c = 0; c < n * 3; c++) {
-    places.unfilled[c] = Math.max(0, places.vacancies[c] - tallies.newMatches[c] * config.agentScale);
   }
 }
