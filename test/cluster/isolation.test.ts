@@ -39,7 +39,7 @@ describe('Redis stays out of the engine and the local path', () => {
     const dynamic = sources('cli').filter((file) =>
       readFileSync(file, 'utf8').includes("import('@smart-settlement/cluster')"),
     );
-    expect(dynamic.map((f) => relative(ROOT, f))).toEqual(['packages/cli/src/commands/worker.ts']);
+    expect(dynamic.map((f) => relative(ROOT, f))).toEqual(['packages/cli/src/fleet.ts']);
   });
 
   it('the static-import check recognises a static import (so it can fail)', () => {

@@ -15,11 +15,10 @@ import {
 } from '@smart-settlement/core';
 import { defaultWorkers, poolWorkers, ResultsFolder, RunPool } from '@smart-settlement/runner';
 import { ontarioPlaces } from '@smart-settlement/scenarios';
-import type { Args } from './args.js';
-import { intOption, stringOption } from './args.js';
 import { type Job, jobConfigs } from './job.js';
 import { memoryBudget } from './memory-budget.js';
 import { InputError, msg } from './messages.js';
+import type { Options } from './options.js';
 import { textCell, toCsv, toExactJson, toJson } from './output/csv.js';
 import { progressReporter } from './progress.js';
 
@@ -36,19 +35,18 @@ export function addResultsStage(stage: ResultsStage): void {
 }
 
 /** The --out folder, required. */
-export function outDir(args: Args): string {
-  const out = stringOption(args, 'out');
-  if (!out) throw new InputError(msg.needOut);
-  return out;
+export function outDir(options: Options): string {
+  if (!options.out) throw new InputError(msg.needOut);
+  return options.out;
 }
 
 /** Overrides common to run and compare. */
-export function jobOverrides(args: Args) {
+export function jobOverrides(options: Options) {
   return {
-    years: intOption(args, 'years', 1, 200),
-    replications: intOption(args, 'replications', 1, 100_000),
-    seed: intOption(args, 'seed', 0, 4_294_967_295),
-    sets: args.options.get('set') ?? [],
+    years: options.years,
+    replications: options.replications,
+    seed: options.seed,
+    sets: options.set ?? [],
   };
 }
 
@@ -63,12 +61,12 @@ export interface ExecuteOptions {
 }
 
 /** --quiet and --workers N (default: the machine's cores). */
-export function executeOptions(args: Args): ExecuteOptions {
+export function executeOptions(options: Options): ExecuteOptions {
   return {
-    quiet: args.flags.has('quiet'),
-    workers: intOption(args, 'workers', 0, 1024),
-    force: args.flags.has('force'),
-    maxMemory: memoryBudget(args),
+    quiet: options.quiet === true,
+    workers: options.workers,
+    force: options.force === true,
+    maxMemory: memoryBudget(options.maxMemory),
   };
 }
 

@@ -1,75 +1,111 @@
-import { OutputFolderError } from '@smart-settlement/runner';
-import { type Args, parseArgs } from './args.js';
+import { VERSION } from '@smart-settlement/core';
+import { OutputFolderError, StoreMismatchError } from '@smart-settlement/runner';
+import { CommanderError } from 'commander';
 import { briefingStage } from './briefing/pack.js';
-import { calibrate } from './commands/calibrate.js';
-import { calibration } from './commands/calibration.js';
-import { chart } from './commands/chart.js';
-import { compare } from './commands/compare.js';
-import { explore } from './commands/explore.js';
+import { SettleCommand } from './command.js';
+import { calibrateCommand } from './commands/calibrate.js';
+import { calibrationReportCommand } from './commands/calibration-report.js';
+import { chartCommand } from './commands/chart.js';
+import { compareCommand } from './commands/compare.js';
+import { exploreCommand } from './commands/explore.js';
 import { exportCommand } from './commands/export.js';
-import { list } from './commands/list.js';
-import { report } from './commands/report.js';
-import { run } from './commands/run.js';
-import { schema } from './commands/schema.js';
-import { sensitivity } from './commands/sensitivity.js';
-import { EXPERIMENT_OPTIONS, sweep } from './commands/sweep.js';
-import { validate } from './commands/validate.js';
-import { FLEET_OPTIONS, WORKER_OPTIONS, worker } from './commands/worker.js';
+import { listCommand } from './commands/list.js';
+import { reportCommand } from './commands/report.js';
+import { runCommand } from './commands/run.js';
+import { schemaCommand } from './commands/schema.js';
+import { sensitivityCommand } from './commands/sensitivity.js';
+import { sweepCommand } from './commands/sweep.js';
+import { validateCommand } from './commands/validate.js';
+import { workerCommand } from './commands/worker.js';
 import { addResultsStage } from './execute.js';
-import { EXIT, InputError, msg, USAGE } from './messages.js';
+import { isFleetInputError } from './fleet.js';
+import { EXIT, help, InputError, msg, SettleError } from './messages.js';
+import { printError } from './output/terminal.js';
 
-const RUN_OPTIONS = ['out', 'years', 'replications', 'seed', 'set', 'from', 'workers', 'max-memory'];
+/** Every command, in the order `settle --help` lists them. */
+const COMMANDS = [
+  listCommand,
+  runCommand,
+  compareCommand,
+  validateCommand,
+  schemaCommand,
+  calibrationReportCommand,
+  sweepCommand,
+  sensitivityCommand,
+  calibrateCommand,
+  exportCommand,
+  exploreCommand,
+  chartCommand,
+  reportCommand,
+  workerCommand,
+];
 
-/** A command: its options and what it does. Later packages register more (chart, report, sweep...). */
-export interface Command {
-  valued: string[];
-  boolean: string[];
-  run(args: Args): void | Promise<void>;
-}
-
-export const COMMANDS: Record<string, Command> = {
-  list: { valued: [], boolean: ['json'], run: list },
-  run: { valued: RUN_OPTIONS, boolean: ['quiet', 'force'], run },
-  compare: { valued: RUN_OPTIONS.filter((o) => o !== 'from'), boolean: ['quiet', 'force'], run: compare },
-  validate: { valued: ['max-memory'], boolean: [], run: validate },
-  schema: { valued: [], boolean: [], run: schema },
-  calibration: { valued: ['replications', 'seed', 'out'], boolean: ['quiet'], run: calibration },
-  sweep: { ...EXPERIMENT_OPTIONS, valued: [...EXPERIMENT_OPTIONS.valued, ...FLEET_OPTIONS], run: sweep },
-  sensitivity: {
-    ...EXPERIMENT_OPTIONS,
-    valued: [...EXPERIMENT_OPTIONS.valued, ...FLEET_OPTIONS],
-    run: sensitivity,
-  },
-  calibrate: { ...EXPERIMENT_OPTIONS, run: calibrate },
-  export: { valued: ['format', 'out'], boolean: ['force'], run: exportCommand },
-  explore: { valued: ['out', 'agent-scale', 'replications', 'set'], boolean: ['quiet'], run: explore },
-  chart: { valued: ['format', 'scale', 'out'], boolean: ['quiet'], run: chart },
-  report: { valued: ['scale'], boolean: ['quiet'], run: report },
-  worker: { ...WORKER_OPTIONS, run: worker },
-};
+/** Commands that were renamed: the old name says the new one (exit 2). */
+const RENAMED: Record<string, string> = { calibration: 'calibration-report' };
 
 // Every results folder written by run and compare gets its briefing pack (charts/, report.html).
 addResultsStage(briefingStage);
 
+/** The `settle` program: every command with its arguments, options and help (a new one each call). */
+export function settleProgram(): SettleCommand {
+  const program = new SettleCommand('settle')
+    .description(help.program)
+    .version(VERSION, '-V, --version', help.version)
+    .addHelpText('after', help.footer);
+  // Each command is a SettleCommand: settle's errors and output are set in its constructor.
+  for (const command of COMMANDS) program.addCommand(command());
+  return program.helpCommand('help [command]', help.helpCommand);
+}
+
 /** Runs the command line and returns the exit status. */
 export async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    console.log(USAGE);
-    return name ? EXIT.ok : EXIT.badInput;
-  }
-  // Own names only: `settle constructor` is an unknown command, not Object's constructor.
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  const program = settleProgram();
+  const [name] = argv;
   try {
-    if (!command) throw new InputError(msg.unknownCommand(name, Object.keys(COMMANDS)));
-    await command.run(parseArgs(rest, command.valued, command.boolean));
-    return EXIT.ok;
-  } catch (error) {
-    if (error instanceof InputError || error instanceof OutputFolderError) {
-      console.error(error.message);
+    if (name === undefined) {
+      program.outputHelp(); // on stdout, as `settle --help`, but a command was expected: exit 2
       return EXIT.badInput;
     }
-    console.error(msg.failed(error instanceof Error ? (error.stack ?? error.message) : String(error)));
-    return EXIT.failed;
+    if (!name.startsWith('-') && name !== 'help' && !program.commands.some((c) => c.name() === name)) {
+      if (Object.hasOwn(RENAMED, name)) throw new InputError(msg.renamedCommand(name, RENAMED[name]));
+      throw new InputError(
+        msg.unknownCommand(
+          name,
+          program.commands.map((c) => c.name()),
+        ),
+      );
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    return exitStatus(error, name);
   }
+}
+
+/**
+ * The one place where an error becomes an exit status and a message: settle's own errors (bad
+ * input 2, failed runs 1, interrupted 130), commander's (help and version 0, any other 2), the
+ * libraries' bad-input errors (runner's folders and stores, the fleet's addresses and secrets:
+ * 2), and anything else: a failure while running (1), with its stack.
+ */
+function exitStatus(error: unknown, command: string | undefined): number {
+  if (error instanceof SettleError || error instanceof OutputFolderError) {
+    printError(error.message);
+    return error instanceof SettleError ? error.status : EXIT.badInput;
+  }
+  if (error instanceof CommanderError) {
+    if (error.exitCode === 0) return EXIT.ok; // help or version, already printed
+    printError(msg.commandLine(command, error.message));
+    return EXIT.badInput;
+  }
+  if (error instanceof StoreMismatchError) {
+    printError(msg.otherExperiment(error.message));
+    return EXIT.badInput;
+  }
+  if (isFleetInputError(error)) {
+    printError(msg.fleetLine(command ?? '', (error as Error).message));
+    return EXIT.badInput;
+  }
+  printError(msg.failed(error instanceof Error ? (error.stack ?? error.message) : String(error)));
+  return EXIT.failed;
 }

@@ -1,4 +1,5 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
+import { FleetInputError } from './fleet-input-error.js';
 import { fleetMsg } from './messages.js';
 import { readSmallFile } from './small-file.js';
 
@@ -13,7 +14,7 @@ export const MIN_SECRET_LENGTH = 16;
 const MAX_SECRET_BYTES = 4096;
 
 /** The fleet secret is missing, unreadable or too short: the message says how to give one. */
-export class FleetSecretError extends Error {
+export class FleetSecretError extends FleetInputError {
   constructor(message: string) {
     super(message);
     this.name = 'FleetSecretError';

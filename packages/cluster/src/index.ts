@@ -22,6 +22,8 @@ export {
   type SweepProgress,
 } from './coordinator.js';
 export { engineId } from './engine-id.js';
+export { type FleetAccess, type FleetAccessSources, fleetAccess } from './fleet-access.js';
+export { FleetInputError } from './fleet-input-error.js';
 export {
   type FleetSecret,
   FleetSecretError,
@@ -30,6 +32,7 @@ export {
   MIN_SECRET_LENGTH,
   readFleetSecret,
 } from './fleet-secret.js';
+export { type FleetSweepOptions, type FleetSweepSummary, sweepOnFleet } from './fleet-sweep.js';
 export { checkRunSpec } from './job-check.js';
 export { fleetMsg } from './messages.js';
 export {

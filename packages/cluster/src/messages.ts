@@ -17,6 +17,7 @@ export const fleetMsg = {
     `--redis-password-file: cannot read ${JSON.stringify(file)}: ${why}; allowed: a file holding the Redis password (one line)`,
   redisPasswordFileEmpty: (file: string) =>
     `--redis-password-file: ${JSON.stringify(file)} is empty; allowed: a file holding the Redis password (one line)`,
+  passwordTwice: 'the Redis URL has a password and --redis-password-file gives another; allowed: one of them',
   redisTrouble: (detail: string) => `Redis: ${detail} (retrying)`,
   urlNoScheme: 'has no scheme',
   urlNotUrl: 'is not a URL',

@@ -1,9 +1,10 @@
 import { Redis } from 'ioredis';
+import { FleetInputError } from './fleet-input-error.js';
 import { fleetMsg } from './messages.js';
 import { readSmallFile } from './small-file.js';
 
 /** A bad `--redis` value: the message names the value and what is allowed. */
-export class RedisUrlError extends Error {
+export class RedisUrlError extends FleetInputError {
   constructor(
     readonly value: string,
     reason: string,
@@ -44,7 +45,7 @@ export function redactRedisUrl(value: string): string {
 }
 
 /** Redis did not answer at the given address in time. */
-export class RedisUnreachableError extends Error {
+export class RedisUnreachableError extends FleetInputError {
   constructor(
     readonly url: string,
     timeoutMs: number,
@@ -55,7 +56,7 @@ export class RedisUnreachableError extends Error {
 }
 
 /** Redis refused the password (or wants one and got none). */
-export class RedisAuthError extends Error {
+export class RedisAuthError extends FleetInputError {
   constructor(
     readonly url: string,
     reply: string,
@@ -69,7 +70,7 @@ export class RedisAuthError extends Error {
 const AUTH_REPLY = /^(WRONGPASS|NOAUTH|ERR invalid password|ERR AUTH)/;
 
 /** A --redis-password-file that cannot be used: the message names the file and why. */
-export class RedisPasswordFileError extends Error {
+export class RedisPasswordFileError extends FleetInputError {
   constructor(message: string) {
     super(message);
     this.name = 'RedisPasswordFileError';

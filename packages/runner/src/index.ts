@@ -46,6 +46,8 @@ export {
   type SensitivityResult,
 } from './experiment/sensitivity.js';
 export {
+  type PendingSweep,
+  pendingSweep,
   planRunRecords,
   type RunPendingOptions,
   runPending,

@@ -12,12 +12,3 @@ export function checkResultsDir(command: string, dir: string | undefined): strin
   if (missing.length) throw new InputError(msg.notResults(command, dir, `missing ${missing.join(', ')}`));
   return dir;
 }
-
-/** The --scale option: PNG pixels per chart pixel, a number from 0.25 to 20; undefined if absent. */
-export function scaleOption(values: string[] | undefined): number | undefined {
-  if (!values) return undefined;
-  const raw = values[values.length - 1];
-  const n = Number(raw);
-  if (!/^\d+(\.\d+)?$/.test(raw.trim()) || !(n >= 0.25 && n <= 20)) throw new InputError(msg.badScale(raw));
-  return n;
-}

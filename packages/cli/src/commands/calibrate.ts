@@ -5,19 +5,31 @@ import {
   calibrate as runCalibration,
   writeFileAtomically,
 } from '@smart-settlement/runner';
-import type { Args } from '../args.js';
-import { InputError } from '../messages.js';
+import { type SettleCommand, settleCommand } from '../command.js';
+import { calibrationCharts, writeCharts } from '../experiment/charts.js';
+import { experimentOut, openStore, storePath } from '../experiment/folder.js';
+import { interruptSignal } from '../experiment/interrupt.js';
+import { loadExperiment } from '../experiment/load.js';
+import { experimentExecutor } from '../experiment/sweepers.js';
+import { help, InputError, InterruptedError, msg } from '../messages.js';
+import { experimentOptions, type Options } from '../options.js';
 import { toCsv, toExactJson, toJson } from '../output/csv.js';
+import { print } from '../output/terminal.js';
 import { progressReporter } from '../progress.js';
-import { experimentCharts, writeCharts } from './sensitivity.js';
-import {
-  experimentExecutor,
-  experimentOut,
-  interruptSignal,
-  loadExperiment,
-  openStore,
-  STORE_FILE,
-} from './sweep.js';
+
+/**
+ * `settle calibrate <experiment> --out DIR`: fits the experiment's parameters to its targets
+ * by ABC (rejection, then SMC) and writes the posterior samples, a posterior predictive check,
+ * charts, and DIR/calibrated-scenario.json (the scenario with the posterior medians set, to run
+ * or to use as defaults). Every simulation is kept in DIR/results.duckdb; rerunning the same
+ * command after an interruption reuses them.
+ */
+export function calibrateCommand(): SettleCommand {
+  return settleCommand('calibrate', help.command.calibrate)
+    .argument('[experiment]', help.argument.experiment)
+    .addOptions(experimentOptions())
+    .action(calibrate);
+}
 
 /** Posterior samples as tidy-wide CSV rows: particle, weight, distance, one column per parameter. */
 function sampleRows(names: string[], sample: CalibrationResult['smc'] | CalibrationResult['rejection']) {
@@ -29,30 +41,19 @@ function sampleRows(names: string[], sample: CalibrationResult['smc'] | Calibrat
   }));
 }
 
-/**
- * `settle calibrate <experiment> --out DIR`: fits the experiment's parameters to its targets
- * by ABC (rejection, then SMC) and writes the posterior samples, a posterior predictive check,
- * charts, and DIR/calibrated-scenario.json (the scenario with the posterior medians set, to run
- * or to use as defaults). Every simulation is kept in DIR/results.duckdb; rerunning the same
- * command after an interruption reuses them.
- */
-export async function calibrate(args: Args): Promise<void> {
+async function calibrate(file: string | undefined, options: Options): Promise<void> {
   const started = Date.now();
-  const plan = loadExperiment(args.positional[0], 'calibrate', args);
-  if (!plan.experiment.calibration)
-    throw new InputError(
-      'settle calibrate: calibration: got nothing; allowed: an object with targets ("retention-targets" or a list), rejection and smc',
-    );
+  const plan = loadExperiment(file, 'calibrate', options);
+  if (!plan.experiment.calibration) throw new InputError(msg.needCalibration);
   try {
     calibrationTargets(plan);
   } catch (e) {
-    throw new InputError(`settle calibrate: ${(e as Error).message}`);
+    throw new InputError(msg.badTargets((e as Error).message));
   }
-  const out = experimentOut(args, 'calibrate');
-  const quiet = args.flags.has('quiet');
-  const { executor, close } = experimentExecutor(args);
+  const out = experimentOut(options, 'calibrate');
+  const quiet = options.quiet === true;
+  const { executor, close } = experimentExecutor(options);
   const store = await openStore(plan, out);
-  writeFileAtomically(join(out, 'experiment.json'), `${JSON.stringify(plan.experiment, null, 2)}\n`);
   const interrupt = interruptSignal(quiet);
   const bars = new Map<string, ReturnType<typeof progressReporter>>();
   let result: CalibrationResult;
@@ -72,12 +73,9 @@ export async function calibrate(args: Args): Promise<void> {
     });
   } catch (e) {
     if (interrupt.signal.aborted) {
-      console.error(
-        `settle calibrate: stopped; the runs so far are in ${out}/${STORE_FILE}; run the same command again to continue`,
-      );
       store.close();
       await close();
-      process.exit(130);
+      throw new InterruptedError(msg.calibrationStopped(storePath(out)));
     }
     throw e;
   } finally {
@@ -140,47 +138,8 @@ export async function calibrate(args: Args): Promise<void> {
       seconds: (Date.now() - started) / 1000,
     }),
   );
-  const { posteriorChartSpec, predictiveChartSpec } = await experimentCharts();
-  const charts = await writeCharts(out, [
-    {
-      name: 'posterior',
-      spec: posteriorChartSpec(
-        result.summary.map((s, i) => ({
-          parameter: s.parameter,
-          min: s.priorMin,
-          max: s.priorMax,
-          values: result.smc.particles.map((p) => p[i]),
-          weights: result.smc.weights,
-          median: s.median,
-        })),
-        {
-          subtitle: [
-            `ABC-SMC, ${result.smc.particles.length} particles, ${result.smc.generations.length} generations, final tolerance ${result.smc.generations.at(-1)?.epsilon.toFixed(2)} (scaled distance).`,
-            `Targets: ${result.targets.map((t) => t.id).join(', ')}. Flat prior over each panel. Line: posterior median.`,
-          ],
-        },
-      ),
-    },
-    {
-      name: 'predictive',
-      spec: predictiveChartSpec(result.predictive, {
-        subtitle: [
-          `${result.predictiveDraws.length} runs with parameters drawn from the posterior. Bars: 90% of runs; dots: median; diamonds: observed.`,
-        ],
-      }),
-    },
-  ]);
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(
-    `calibrate: ${counts.done} runs in ${out}/${STORE_FILE} in ${seconds} s; wrote posterior.csv, posterior-rejection.csv, posterior-summary.csv, generations.csv, predictive.csv, predictive-draws.csv, calibrated-scenario.json, calibration.json, ${charts.join(', ')}`,
-  );
-  const f = (x: number) => x.toPrecision(4);
-  for (const s of result.summary)
-    console.log(
-      `${s.parameter}: median ${f(s.median)} (90%: ${f(s.lo)} to ${f(s.hi)}; prior ${s.priorMin} to ${s.priorMax})`,
-    );
-  for (const p of result.predictive)
-    console.log(
-      `${p.target}: observed ${(p.observed * 100).toFixed(1)}% model ${(p.median * 100).toFixed(1)}% (90%: ${(p.lo * 100).toFixed(1)}-${(p.hi * 100).toFixed(1)}) ${p.inside ? 'inside' : 'OUTSIDE'}`,
-    );
+  const charts = await writeCharts(out, await calibrationCharts(result));
+  print(msg.calibrated(counts.done, storePath(out), (Date.now() - started) / 1000, charts));
+  for (const s of result.summary) print(msg.posteriorLine(s));
+  for (const p of result.predictive) print(msg.predictiveLine(p));
 }

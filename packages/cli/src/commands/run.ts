@@ -1,30 +1,36 @@
-import { type Args, stringOption } from '../args.js';
+import { type SettleCommand, settleCommand } from '../command.js';
 import { executeJob, executeOptions, jobOverrides, outDir } from '../execute.js';
 import type { Job } from '../job.js';
 import { prepareJob } from '../job.js';
 import { loadScenario, readJsonFile } from '../load.js';
-import { InputError, msg } from '../messages.js';
+import { help, InputError, msg } from '../messages.js';
+import { type Options, option, runOptions } from '../options.js';
 
-/** `settle run <scenario|file> --out DIR`, or `settle run --from DIR/manifest.json`. */
-export async function run(args: Args): Promise<void> {
-  const from = stringOption(args, 'from');
-  if (from) {
+/** `settle run <scenario|file> --out DIR`, or `settle run --from DIR/manifest.json --out DIR2`. */
+export function runCommand(): SettleCommand {
+  return settleCommand('run', help.command.run)
+    .argument('[scenario]', help.argument.scenario)
+    .addOptions(runOptions())
+    .addOption(option.from())
+    .action(run);
+}
+
+async function run(target: string | undefined, options: Options): Promise<void> {
+  if (options.from) {
     // Without --out the folder the manifest sits in would be replaced: ask instead.
-    const out = stringOption(args, 'out');
-    if (!out) throw new InputError(msg.needOutFrom(from));
-    const job = jobFromManifest(from);
-    await executeJob(job, out, executeOptions(args));
+    if (!options.out) throw new InputError(msg.needOutFrom(options.from));
+    const job = jobFromManifest(options.from);
+    await executeJob(job, options.out, executeOptions(options));
     return;
   }
-  const target = args.positional[0];
   if (!target) throw new InputError(msg.needScenario);
-  const out = outDir(args);
-  const job = prepareJob([loadScenario(target)], jobOverrides(args));
-  await executeJob(job, out, executeOptions(args));
+  const out = outDir(options);
+  const job = prepareJob([loadScenario(target)], jobOverrides(options));
+  await executeJob(job, out, executeOptions(options));
 }
 
 /** Reads a manifest back into a job, validating every scenario again. */
-export function jobFromManifest(file: string): Job {
+function jobFromManifest(file: string): Job {
   const m = readJsonFile(file) as {
     kind?: unknown;
     seed?: unknown;
@@ -37,9 +43,7 @@ export function jobFromManifest(file: string): Job {
     m.kind !== 'smart-settlement-results' ||
     !Array.isArray(m.scenarios)
   )
-    throw new InputError(
-      msg.badManifest(file, 'expected kind "smart-settlement-results" and a list of scenarios'),
-    );
+    throw new InputError(msg.badManifest(file, msg.manifestShape));
   return prepareJob(
     m.scenarios.map((scenario, i) => ({ scenario, where: `${file} scenarios[${i}]` })),
     { seed: Number(m.seed), replications: Number(m.replications) },

@@ -1,7 +1,8 @@
 import { experimentJsonSchema } from '@smart-settlement/runner';
 import { scenarioJsonSchema } from '@smart-settlement/scenarios';
-import type { Args } from '../args.js';
-import { InputError, msg } from '../messages.js';
+import { type SettleCommand, settleCommand } from '../command.js';
+import { help, InputError, msg } from '../messages.js';
+import { print } from '../output/terminal.js';
 
 /** The file formats whose JSON Schema `settle schema` prints. */
 const SCHEMAS: Record<string, () => Record<string, unknown>> = {
@@ -10,9 +11,14 @@ const SCHEMAS: Record<string, () => Record<string, unknown>> = {
 };
 
 /** `settle schema [scenario|experiment]`: the JSON Schema of scenario files (or experiment files). */
-export function schema(args: Args): void {
-  const kind = args.positional[0] ?? 'scenario';
-  const print = SCHEMAS[kind];
-  if (!print) throw new InputError(msg.unknownSchema(kind, Object.keys(SCHEMAS)));
-  console.log(JSON.stringify(print(), null, 2));
+export function schemaCommand(): SettleCommand {
+  return settleCommand('schema', help.command.schema)
+    .argument('[kind]', help.argument.schemaKind)
+    .action(schema);
+}
+
+function schema(kind = 'scenario'): void {
+  const build = Object.hasOwn(SCHEMAS, kind) ? SCHEMAS[kind] : undefined;
+  if (!build) throw new InputError(msg.unknownSchema(kind, Object.keys(SCHEMAS)));
+  print(JSON.stringify(build(), null, 2));
 }

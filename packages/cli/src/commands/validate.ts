@@ -1,24 +1,32 @@
 import { checkMemoryBudget, estimateJobResources } from '@smart-settlement/core';
 import { defaultWorkers } from '@smart-settlement/runner';
 import { DEFAULT_INTAKE, formatProblems, validateScenario } from '@smart-settlement/scenarios';
-import type { Args } from '../args.js';
+import { type SettleCommand, settleCommand } from '../command.js';
+import { loadExperiment } from '../experiment/load.js';
 import { readJsonFile } from '../load.js';
 import { memoryBudget } from '../memory-budget.js';
-import { InputError, msg } from '../messages.js';
-import { loadExperiment } from './sweep.js';
+import { help, InputError, msg } from '../messages.js';
+import { type Options, option } from '../options.js';
+import { print } from '../output/terminal.js';
 
 /**
  * `settle validate <file>`: exit 0 and say so, or exit 2 naming every wrong field. A file with
- * a `design` or a `calibration` is checked as an experiment (scenario, parameters, design, outputs), anything else
- * as a scenario.
+ * a `design` or a `calibration` is checked as an experiment (scenario, parameters, design,
+ * outputs), anything else as a scenario.
  */
-export function validate(args: Args): void {
-  const file = args.positional[0];
-  if (!file) throw new InputError(msg.needScenario);
+export function validateCommand(): SettleCommand {
+  return settleCommand('validate', help.command.validate)
+    .argument('[file]', help.argument.fileToValidate)
+    .addOption(option.maxMemory())
+    .action(validate);
+}
+
+function validate(file: string | undefined, options: Options): void {
+  if (!file) throw new InputError(msg.needFileToValidate);
   const input = readJsonFile(file);
   if (typeof input === 'object' && input !== null && ('design' in input || 'calibration' in input)) {
-    const plan = loadExperiment(file, 'validate', args);
-    console.log(msg.validExperiment(file, plan.experiment.name, plan.runCount));
+    const plan = loadExperiment(file, 'validate', options);
+    print(msg.validExperiment(file, plan.experiment.name, plan.runCount));
     return;
   }
   const checked = validateScenario(input);
@@ -36,8 +44,8 @@ export function validate(args: Args): void {
       ],
       { runsEach: scenario.replications ?? 10, workers: defaultWorkers() },
     ),
-    memoryBudget(args),
+    memoryBudget(options.maxMemory),
   );
   if (problem) throw new InputError(msg.overBudget('validate', problem));
-  console.log(msg.valid(file, checked.scenario.name));
+  print(msg.valid(file, checked.scenario.name));
 }

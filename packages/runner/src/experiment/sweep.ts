@@ -1,4 +1,4 @@
-import type { RunOutput } from '../run-spec.js';
+import type { RunOutput, RunSpec } from '../run-spec.js';
 import type { ResultsStore, ResultsStoreOptions, RunRecord } from '../store/results-store.js';
 import type { StoreTable } from '../store/tables.js';
 import { designPoints } from './design.js';
@@ -152,6 +152,26 @@ export async function runSweep(
   executor: RunExecutor,
   options: RunPendingOptions = {},
 ): Promise<SweepSummary> {
+  const { ids, specOf, total, alreadyDone } = await pendingSweep(plan, store);
+  return runPending(ids, specOf, store, executor, { ...options, total, alreadyDone });
+}
+
+/** The runs of a sweep still to do, out of `total`, `alreadyDone` being done before. */
+export interface PendingSweep {
+  /** The ids of the runs still to do, read from the store a chunk at a time. */
+  ids: AsyncIterable<number>;
+  /** The spec of one of those runs (from the parameters the store holds for it). */
+  specOf(id: number): RunSpec;
+  total: number;
+  alreadyDone: number;
+}
+
+/**
+ * Registers every run of a plan in its store (once) and returns those still to do: the
+ * set-up of every sweep, on this machine ({@link runSweep}) or on a fleet.
+ * @example const { ids, specOf, alreadyDone } = await pendingSweep(plan, store);
+ */
+export async function pendingSweep(plan: ExperimentPlan, store: ResultsStore): Promise<PendingSweep> {
   // Registration is one transaction: a store with every run registered was registered whole.
   if ((await store.counts('sweep')).total < plan.runCount) await store.registerRuns(planRunRecords(plan));
   const { done } = await store.counts('sweep');
@@ -164,7 +184,7 @@ export async function runSweep(
       }
     }
   }
-  const specOf = (id: number) => {
+  const specOf = (id: number): RunSpec => {
     const values = parameters.get(id);
     parameters.delete(id);
     if (!values) return plan.runSpec(id);
@@ -174,11 +194,7 @@ export async function runSweep(
       replication: plan.runKey(id).replication,
     };
   };
-  return runPending(pendingIds(), specOf, store, executor, {
-    ...options,
-    total: plan.runCount,
-    alreadyDone: done,
-  });
+  return { ids: pendingIds(), specOf, total: plan.runCount, alreadyDone: done };
 }
 
 /** The store options of a plan: its fingerprint, parameter names and tables. */
