@@ -24,7 +24,7 @@ export { type AcceptanceInputs, acceptanceProbability, termCost } from './submod
 export { openInitialVacancies, placesRespond } from './submodels/places-respond.js';
 export { policiesAct } from './submodels/policies-act.js';
 export { drawMover, moverExitExtra } from './submodels/propensity.js';
-export { relocation, relocationTables } from './submodels/relocation.js';
+export { movesOn, relocation, relocationTables } from './submodels/relocation.js';
 export { ties } from './submodels/ties.js';
 export { resetTallies, type Scratch, type World, type YearTallies } from './world.js';
 export { refreshYearTables } from './year-tables.js';

@@ -70,8 +70,7 @@ export function relocation(world: World): void {
     let others = altWeightSum[occ * g + origin] - altWeight[row + j];
     if (flags[i] & MOVER) others += altWeight[row + n] * moverExtra;
     const id = ids[i];
-    const pMove = others / (others + Math.exp(stay));
-    if (counterUniformAt(relocationKey, id, hashedYear) >= pMove) {
+    if (!movesOn(counterUniformAt(relocationKey, id, hashedYear), others, stay)) {
       if (underContract) {
         // A year served: the benefit of the year is paid, and the term counts down.
         if (flags[i] & BENEFIT) tallies.cost[j] += clawback[i] * config.agentScale;
@@ -119,6 +118,42 @@ export function relocation(world: World): void {
     people.employment[i] = UNEMPLOYED;
     i++;
   }
+}
+
+/** Steps per unit of utility of the grid of exp values that bounds e^stay (see movesOn). */
+const GRID_STEPS = 8;
+/** The grid covers utilities of stay in [-GRID_RANGE, GRID_RANGE); outside it, exp is computed. */
+const GRID_RANGE = 64;
+/** exp(k / GRID_STEPS) for k = -GRID_RANGE * GRID_STEPS .. GRID_RANGE * GRID_STEPS. */
+const EXP_GRID = Float64Array.from({ length: 2 * GRID_RANGE * GRID_STEPS + 1 }, (_, k) =>
+  Math.exp((k - GRID_RANGE * GRID_STEPS) / GRID_STEPS),
+);
+/** Relative slack on the bounds: far more than the rounding of exp and of the division (a few in 1e16). */
+const SLACK = 1e-9;
+
+/**
+ * Whether a person with draw u moves on: not u >= P(move) = others / (others + e^stay), the
+ * same decision as computing P(move), but most people are decided without calling exp. e^stay lies
+ * between two neighbouring values of a grid of exp, so P(move) lies between two bounds; only a
+ * draw that falls between the bounds (widened by SLACK, a few in a thousand people) needs
+ * P(move) itself. Any other input (NaN, a utility off the grid) takes the exact path.
+ */
+export function movesOn(u: number, others: number, stay: number): boolean {
+  const x = stay * GRID_STEPS;
+  // The bounds hold for a positive, finite sum of the other alternatives' weights.
+  if (
+    others > 0 &&
+    others < Number.POSITIVE_INFINITY &&
+    x >= -GRID_RANGE * GRID_STEPS &&
+    x < GRID_RANGE * GRID_STEPS
+  ) {
+    const k = Math.floor(x) + GRID_RANGE * GRID_STEPS;
+    // e^(k/8) <= e^stay <= e^((k+1)/8), so others / (others + e^stay) lies between these.
+    if (u >= (others / (others + EXP_GRID[k])) * (1 + SLACK)) return false;
+    if (u < (others / (others + EXP_GRID[k + 1])) * (1 - SLACK)) return true;
+  }
+  // As the loop always decided: stay when u >= P(move), move otherwise (a NaN moves, as before).
+  return !(u >= others / (others + Math.exp(stay)));
 }
 
 /**
