@@ -30,6 +30,10 @@ const redisServer = ['/usr/bin/redis-server', 'redis-server'].find(
 );
 if (!redisServer) fail('redis-server is missing: apt-get install redis-server');
 
+// The fleet secret that signs jobs and results (docs/CLUSTER.md, "Trust"): one for this bench,
+// defined before the sweeps below use it.
+const fleetEnv = { ...process.env, SETTLE_FLEET_SECRET: randomBytes(32).toString('hex') };
+
 const dir = mkdtempSync(join(tmpdir(), 'settle-bench-cluster-'));
 const experiment = {
   name: 'bench-cluster',
@@ -118,9 +122,6 @@ function localSweep(threads) {
   );
   return (performance.now() - start) / 1000;
 }
-
-// The fleet secret that signs jobs and results (docs/CLUSTER.md, "Trust"): one for this bench.
-const fleetEnv = { ...process.env, SETTLE_FLEET_SECRET: randomBytes(32).toString('hex') };
 
 /** Seconds of `settle sweep --redis` with `count` worker processes already connected. */
 async function fleetSweep(count) {

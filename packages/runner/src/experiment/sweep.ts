@@ -160,7 +160,10 @@ export async function runSweep(
 export interface PendingSweep {
   /** The ids of the runs still to do, read from the store a chunk at a time. */
   ids: AsyncIterable<number>;
-  /** The spec of one of those runs (from the parameters the store holds for it). */
+  /**
+   * The spec of one of those runs: from the parameters the store holds for it while its chunk
+   * is being given out, else from the design (the same values).
+   */
   specOf(id: number): RunSpec;
   total: number;
   alreadyDone: number;
@@ -175,9 +178,13 @@ export async function pendingSweep(plan: ExperimentPlan, store: ResultsStore): P
   // Registration is one transaction: a store with every run registered was registered whole.
   if ((await store.counts('sweep')).total < plan.runCount) await store.registerRuns(planRunRecords(plan));
   const { done } = await store.counts('sweep');
+  // The parameters of the chunk of runs being given out, as the store holds them. Only one
+  // chunk is kept: a caller that takes every id first (the fleet's coordinator) gets the
+  // later runs' specs from the design instead (plan.runSpec, point by point).
   const parameters = new Map<number, readonly number[]>();
   async function* pendingIds() {
     for await (const runs of store.pendingRuns('sweep')) {
+      parameters.clear();
       for (const run of runs) {
         parameters.set(run.id, run.parameters);
         yield run.id;
