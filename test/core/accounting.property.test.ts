@@ -1,5 +1,5 @@
 import { INCENTIVE_TAKERS, Model, type RunResult } from '@smart-settlement/core';
-import { DISPERSED } from '@smart-settlement/core/internals';
+import { DISPERSED, FLAG_BITS } from '@smart-settlement/core/internals';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { smallScenarioArb } from '../helpers/arbitraries.js';
@@ -57,6 +57,17 @@ describe('accounting of people (properties over random small scenarios and polic
             }
             expect(arrivedClass).toBe(presentByClass[cl] + leftClass);
           }
+          // By first place and class, and by flag and class: the same counts, split further.
+          expect(sum(w.arrivedByPlaceClass)).toBe(arrived);
+          expect(sum(w.leftByPlaceClass)).toBe(sum(w.leftByCohort));
+          const takersArrived = (counts: Float64Array) => {
+            let s = 0;
+            for (let c = 0; c < config.years; c++)
+              for (let cl = 0; cl < C; cl++) s += counts[(c * FLAG_BITS + Math.log2(DISPERSED)) * C + cl];
+            return s;
+          };
+          expect(takersArrived(w.arrivedByFlagClass)).toBe(sum(w.arrivedOnOfferByCohort));
+          expect(takersArrived(w.leftByFlagClass)).toBe(sum(w.leftOnOfferByCohort));
           // Ids are unique: nobody is counted twice.
           expect(new Set(w.people.id.subarray(0, w.people.count)).size).toBe(w.people.count);
         }

@@ -135,7 +135,11 @@ describe('the scenario explorer in headless Chromium', () => {
         expect(page.url()).toMatch(/#dispersion$/);
         const drawn = await page.locator('.chart svg').count();
         expect(drawn).toBeGreaterThanOrEqual(6);
+        // The report's tables, from the same viz function: the first is the cost per additional person kept.
         await expect(page.locator('#figures table').first().textContent()).resolves.toContain(
+          'Cost per additional person retained after 5 years',
+        );
+        await expect(page.locator('#figures-smaller-places table').textContent()).resolves.toContain(
           'Retention after 5 years',
         );
         await expect(page.locator('#scale-note').textContent()).resolves.toMatch(/one agent for 20 people/);

@@ -1,3 +1,4 @@
+import { intakeClasses } from '@smart-settlement/core';
 import type { RunOutput, RunSpec } from '@smart-settlement/runner';
 import { resolveScenario } from '@smart-settlement/scenarios';
 import { type Job, Queue } from 'bullmq';
@@ -351,6 +352,7 @@ class Session {
       replication: spec.replication,
       years: config.years,
       places: config.places.map((p) => p.name),
+      classes: intakeClasses(config.intake).map((c) => c.name),
     };
   }
 

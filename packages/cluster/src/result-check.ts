@@ -24,7 +24,12 @@ export interface ExpectedRun {
   years: number;
   /** The places of the scenario, by name. */
   places: readonly string[];
+  /** The immigrant classes of the scenario's intake, by name (absent: any short names, at most MAX_CLASSES). */
+  classes?: readonly string[];
 }
+
+/** Classes a run may have when the expected run does not list them: a generous bound. */
+const MAX_CLASSES = 8;
 
 const OUTPUT_KEYS = [
   'areas',
@@ -39,7 +44,12 @@ const OUTPUT_KEYS = [
   'scenario',
   'seed',
 ];
+/** Keys an output may have besides OUTPUT_KEYS. */
+const OUTPUT_OPTIONAL_KEYS = ['classCosts'];
+const CLASS_COST_KEYS = ['classes', 'clawbacks', 'placeSpending', 'places', 'spending', 'years'];
 const AREA_KEYS = ['kind', 'name', 'places'];
+/** Keys an area may have besides AREA_KEYS: a class, and for a group by class the group. */
+const AREA_OPTIONAL_KEYS = ['immigrantClass', 'group'];
 const AREA_KINDS = new Set(['region', 'place', 'places', 'people', 'class']);
 const HORIZON_SET = new Set<number>(HORIZONS);
 const OFFER_KEYS = ['accepted', 'reached'];
@@ -48,7 +58,10 @@ const COUNT = 'a number of 0 or more';
 /** Measures that are shares (read as percentages): from 0 to 1, or NaN. */
 const MEASURE_SHARES = new Set<string>(MEASURES.filter((m) => MEASURE_INFO[m].format === 'percent'));
 const MEASURE_NAMES = new Set<string>(MEASURES);
-/** Areas a retention or measure row may name besides the places (region, pooled groups): a generous bound. */
+/**
+ * Areas a retention or measure row may name besides the places (region, pooled groups), per
+ * immigrant class plus one (each group is also broken down by class): a generous bound.
+ */
 const EXTRA_AREAS = 16;
 
 /** A problem found: where, what was there, what is allowed. */
@@ -77,7 +90,7 @@ export function checkRunOutput(value: unknown, expected: ExpectedRun): string | 
 }
 
 function checkOutput(value: unknown, expected: ExpectedRun): asserts value is RunOutput {
-  const output = checkKeys(value, OUTPUT_KEYS, 'output');
+  const output = checkKeys(value, OUTPUT_KEYS, 'output', OUTPUT_OPTIONAL_KEYS);
   if (output.scenario !== expected.scenario)
     fail('scenario', output.scenario, JSON.stringify(expected.scenario));
   if (output.seed !== expected.seed) fail('seed', output.seed, String(expected.seed));
@@ -98,6 +111,8 @@ function checkOutput(value: unknown, expected: ExpectedRun): asserts value is Ru
     return list as unknown[];
   };
 
+  if (output.classCosts !== undefined) checkClassCosts(output.classCosts, expected);
+
   const placeRows = rows('places', places.size * expected.years);
   if (placeRows.length !== places.size * expected.years)
     fail('places.length', placeRows.length, `${places.size * expected.years} (a row per place and year)`);
@@ -113,7 +128,8 @@ function checkOutput(value: unknown, expected: ExpectedRun): asserts value is Ru
     checkValues(row, PLACE_COLUMN_KINDS, at);
   });
 
-  const areas = places.size + EXTRA_AREAS;
+  const classes = expected.classes?.length ?? MAX_CLASSES;
+  const areas = places.size + EXTRA_AREAS * (classes + 1);
   rows('retention', areas * expected.years).forEach((item, i) => {
     const at = `retention[${i}]`;
     const row = checkRow(item, RETENTION_COLUMNS, at, expected);
@@ -130,7 +146,8 @@ function checkOutput(value: unknown, expected: ExpectedRun): asserts value is Ru
   const areaList = rows('areas', areas);
   areaList.forEach((item, i) => {
     const at = `areas[${i}]`;
-    const area = checkKeys(item, AREA_KEYS, at);
+    const area = checkKeys(item, AREA_KEYS, at, AREA_OPTIONAL_KEYS);
+    for (const key of AREA_OPTIONAL_KEYS) if (key in area) checkArea(area[key], `${at}.${key}`);
     checkArea(area.name, `${at}.name`);
     if (typeof area.kind !== 'string' || !AREA_KINDS.has(area.kind))
       fail(`${at}.kind`, area.kind, [...AREA_KINDS].join(', '));
@@ -139,7 +156,7 @@ function checkOutput(value: unknown, expected: ExpectedRun): asserts value is Ru
   });
 
   const horizons = HORIZONS.filter((k) => k <= expected.years).length;
-  rows('flows', horizons * places.size * (places.size + 1)).forEach((item, i) => {
+  rows('flows', horizons * places.size * (places.size + 1) * classes).forEach((item, i) => {
     const at = `flows[${i}]`;
     const row = checkRow(item, FLOW_COLUMNS, at, expected);
     if (
@@ -153,6 +170,9 @@ function checkOutput(value: unknown, expected: ExpectedRun): asserts value is Ru
       );
     if (typeof row.firstPlace !== 'string' || !places.has(row.firstPlace))
       fail(`${at}.firstPlace`, row.firstPlace, 'a place of the scenario');
+    if (expected.classes ? !expected.classes.includes(row.immigrantClass as string) : false)
+      fail(`${at}.immigrantClass`, row.immigrantClass, "a class of the scenario's intake");
+    checkArea(row.immigrantClass, `${at}.immigrantClass`);
     if (
       typeof row.destination !== 'string' ||
       (!places.has(row.destination) && !row.destination.startsWith('left '))
@@ -187,12 +207,63 @@ function checkOutput(value: unknown, expected: ExpectedRun): asserts value is Ru
   });
 }
 
+/** The money by year, place and class of a run: its places, its classes, and lists of numbers of the sizes they give. */
+function checkClassCosts(value: unknown, expected: ExpectedRun): void {
+  const costs = checkKeys(value, CLASS_COST_KEYS, 'classCosts');
+  const places = costs.places;
+  if (
+    !Array.isArray(places) ||
+    places.length !== expected.places.length ||
+    !places.every((p, i) => p === expected.places[i])
+  )
+    fail('classCosts.places', places, 'the places of the scenario, in order');
+  const classes = costs.classes;
+  const allowed = expected.classes;
+  if (
+    !Array.isArray(classes) ||
+    classes.length < 1 ||
+    classes.length > (allowed?.length ?? MAX_CLASSES) ||
+    !classes.every((c, i) => typeof c === 'string' && (allowed ? c === allowed[i] : c.length <= 200))
+  )
+    fail('classCosts.classes', classes, "the classes of the scenario's intake, in order");
+  const years = costs.years;
+  if (!Number.isInteger(years) || (years as number) < 1 || (years as number) > expected.years)
+    fail('classCosts.years', years, `an integer from 1 to ${expected.years}`);
+  const cells = (years as number) * places.length;
+  const numbers = (name: string, length: number) => {
+    const list = costs[name];
+    if (
+      !Array.isArray(list) ||
+      list.length !== length ||
+      !list.every((v) => typeof v === 'number' && Number.isFinite(v))
+    )
+      fail(
+        `classCosts.${name}`,
+        Array.isArray(list) ? list.length : list,
+        `a list of ${length} finite numbers`,
+      );
+  };
+  numbers('spending', cells * classes.length);
+  numbers('clawbacks', cells * classes.length);
+  numbers('placeSpending', cells);
+}
+
 /** An object with exactly `keys` as its own fields. */
-function checkKeys(value: unknown, keys: readonly string[], at: string): Record<string, unknown> {
+function checkKeys(
+  value: unknown,
+  keys: readonly string[],
+  at: string,
+  optional: readonly string[] = [],
+): Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(at, value, 'an object');
   const own = Object.keys(value);
-  if (own.length !== keys.length || !keys.every((k) => Object.hasOwn(value, k)))
-    fail(`${at} fields`, own.sort().join(', '), [...keys].sort().join(', '));
+  const extra = own.filter((k) => !keys.includes(k));
+  if (!keys.every((k) => Object.hasOwn(value, k)) || !extra.every((k) => optional.includes(k)))
+    fail(
+      `${at} fields`,
+      own.sort().join(', '),
+      [...keys].sort().join(', ') + (optional.length ? ` (and optionally ${optional.join(', ')})` : ''),
+    );
   return value as Record<string, unknown>;
 }
 

@@ -111,12 +111,36 @@ export function quantileExtended(sorted: ArrayLike<number>, p: number): number {
   return v0 + (v1 - v0) * (i - i0);
 }
 
+/**
+ * Whether, in an area of one immigrant class, the scenario spent on places (community
+ * engagement) other than the reference did in some replication: that money cannot be charged
+ * to a class, so a cost per additional person of the class would leave part of the cost out
+ * and is not given. False for areas without `unattributedSpending` (places, groups, the region).
+ */
+function spendsOnPlacesApart(
+  arrays: MeasureArrays,
+  scenario: string,
+  reference: string,
+  area: string,
+): boolean {
+  const mine = arrays.values(scenario, area, 'unattributedSpending');
+  const theirs = arrays.values(reference, area, 'unattributedSpending');
+  if (!mine || !theirs) return false;
+  for (let r = 0; r < mine.length; r++)
+    if (mine[r] !== theirs[r] && !(Number.isNaN(mine[r]) && Number.isNaN(theirs[r]))) return true;
+  return false;
+}
+
 const finiteOrNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
 /**
  * The incremental measures of every scenario but the reference, for every area where both
  * differences exist, paired replication by replication (common random numbers make each
  * difference the policy's). Rows are ordered by scenario (`scenarioOrder`), area, measure.
+ * For an immigrant class (or a group of places by class), the cost counts the money spent on
+ * the class's people; where the scenario also spent on places differently from the
+ * reference (community engagement, which no class can be charged with), no cost per
+ * additional person of the class is given.
  * @example
  * const arrays = new MeasureArrays(10);
  * for (const run of runs) arrays.add(run.measures);
@@ -141,6 +165,8 @@ export function incrementalSummary(
         const refCost = arrays.values(reference, area, info.cost);
         const refOutcome = arrays.values(reference, area, info.outcome);
         if (!cost || !outcome || !refCost || !refOutcome) continue;
+        if (info.ratio === 'cost per outcome' && spendsOnPlacesApart(arrays, scenario, reference, area))
+          continue;
         const ratios: number[] = [];
         let gains = 0;
         let savings = 0;

@@ -11,6 +11,7 @@ export * from './measures.js';
 export { Model, type RunOptions, type RunResult, simulate } from './model.js';
 export type { ModelConfig } from './model-config.js';
 export * from './observe/areas.js';
+export { ClassCostObserver, type ClassCosts } from './observe/class-costs.js';
 export { COHORT_COLUMN_KINDS, COHORT_COLUMNS, type CohortRow } from './observe/cohorts.js';
 export type { ColumnKind } from './observe/column-kinds.js';
 export { FLOW_COLUMN_KINDS, FLOW_COLUMNS, type FlowRow } from './observe/flows.js';

@@ -26,5 +26,5 @@ export { policiesAct } from './submodels/policies-act.js';
 export { drawMover, moverExitExtra } from './submodels/propensity.js';
 export { movesOn, relocation, relocationTables } from './submodels/relocation.js';
 export { ties } from './submodels/ties.js';
-export { resetTallies, type Scratch, type World, type YearTallies } from './world.js';
+export { countFlags, FLAG_BITS, resetTallies, type Scratch, type World, type YearTallies } from './world.js';
 export { refreshYearTables } from './year-tables.js';

@@ -26,6 +26,7 @@ export const MEASURES = [
   'programmeCost5',
   'programmeCost10',
   'costPerRetained5',
+  'unattributedSpending',
   'income',
   'uptake',
 ] as const;
@@ -196,6 +197,13 @@ export const MEASURE_INFO: Record<Measure, MeasureInfo> = {
     description:
       'average cost: programmeCost5 divided by everyone still in their first place 5 years after arrival, including those who would have stayed without the programme (for the cost of an additional person retained see costPerAdditionalRetained5)',
     unit: 'dollars per person',
+    format: 'dollars',
+  },
+  unattributedSpending: {
+    label: 'Programme money spent on places, not on people of any class',
+    description:
+      "immigrant classes and groups of places by class: programme dollars over the whole run spent on the area's places rather than paid to or for particular people (community engagement), which no class can be charged with; the cost measures of a class leave it out, and a cost per additional person of a class is given only where the scenario spent on places what the reference did",
+    unit: 'dollars',
     format: 'dollars',
   },
   income: {

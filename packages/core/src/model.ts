@@ -1,6 +1,7 @@
 import { createWorld } from './create-world.js';
 import type { ModelConfig } from './model-config.js';
 import type { AreaInfo } from './observe/areas.js';
+import { ClassCostObserver, type ClassCosts } from './observe/class-costs.js';
 import type { CohortRow } from './observe/cohorts.js';
 import type { FlowRow } from './observe/flows.js';
 import type { Observer, RunKey } from './observe/observer.js';
@@ -40,6 +41,11 @@ export interface RunResult {
   finalAgents: number;
   /** Newcomers an incentive offer reached, and those who accepted, over the run (people, agents x scale). */
   offers: { reached: number; accepted: number };
+  /**
+   * Programme money by year, place and immigrant class (the cost measures of the classes come
+   * from it); absent in results built by hand, which then have no cost measures by class.
+   */
+  classCosts?: ClassCosts;
 }
 
 /**
@@ -55,6 +61,7 @@ export class Model {
   readonly key: RunKey;
   private readonly retention: RetentionObserver;
   private readonly placeObserver: PlaceObserver;
+  private readonly classCosts: ClassCostObserver;
   private readonly observers: Observer[];
 
   constructor(
@@ -67,7 +74,8 @@ export class Model {
     openInitialVacancies(this.world);
     this.retention = new RetentionObserver(this.key, config.years);
     this.placeObserver = new PlaceObserver(this.key, options.placeSink);
-    this.observers = [this.retention, this.placeObserver, ...(options.observers ?? [])];
+    this.classCosts = new ClassCostObserver(config.years);
+    this.observers = [this.retention, this.placeObserver, this.classCosts, ...(options.observers ?? [])];
   }
 
   /** Years simulated so far. */
@@ -102,6 +110,7 @@ export class Model {
         reached: this.world.offersMade * this.config.agentScale,
         accepted: this.world.offersAccepted * this.config.agentScale,
       },
+      classCosts: this.classCosts.result(),
     };
   }
 }

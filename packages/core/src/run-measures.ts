@@ -1,5 +1,6 @@
 import type { Measure, MeasureRow } from './measures.js';
 import type { RunResult } from './model.js';
+import type { AreaInfo } from './observe/areas.js';
 import type { RetentionRow } from './observe/retention.js';
 
 /** The retention measures and the years since arrival they read. */
@@ -24,7 +25,9 @@ const DESTINATION_YEARS: { k: number; metro: Measure; smaller: Measure; left: Me
  * retained divides it by all of those cohorts' people still in their first place (for the
  * region: still in the region) 5 years after arrival. People groups (incentive takers, those
  * served, those assigned) get the measures of people only, not those of places; immigrant
- * classes their retention in the region. Uptake (region only, when an offer was made) is the
+ * classes their retention in the region, and groups by class the retention and destinations
+ * of their group. The cost measures of a class (or of a group of places by class) are the
+ * money spent on its people, less their clawbacks (see pushClassCosts). Uptake (region only, when an offer was made) is the
  * share of the newcomers an incentive offer reached who accepted it.
  */
 export function runMeasures(run: RunResult, region: string): MeasureRow[] {
@@ -61,7 +64,11 @@ export function runMeasures(run: RunResult, region: string): MeasureRow[] {
         push(area, d.smaller, row.movedToSmaller / row.arrived);
         push(area, d.left, row.left / row.arrived);
       }
-    if (info.kind === 'people' || info.kind === 'class' || run.places.length === 0) continue;
+    if (info.immigrantClass !== undefined) {
+      if (info.kind !== 'people') pushClassCosts(push, run, info, five, ten);
+      continue;
+    }
+    if (info.kind === 'people' || run.places.length === 0) continue;
     const member = new Set(info.places);
     let newcomers = 0;
     let matched = 0;
@@ -104,4 +111,54 @@ export function runMeasures(run: RunResult, region: string): MeasureRow[] {
     if (five && five.stayed > 0) push(area, 'costPerRetained5', costToFive / five.stayed);
   }
   return out;
+}
+
+/**
+ * The cost measures of an immigrant class, or of a group of places by class: the programme
+ * money paid to or for the class's people in the area's places (incentives, benefits,
+ * welcome services per person served) and the clawbacks they repaid, with the money spent
+ * on those places rather than on people (community engagement) apart, as
+ * `unattributedSpending`: no class can be charged with it, so the classes' net costs and
+ * the unattributed spending add up to the area's net cost. Needs the run's class costs.
+ */
+function pushClassCosts(
+  push: (area: string, measure: Measure, value: number) => void,
+  run: RunResult,
+  info: AreaInfo,
+  five: RetentionRow | undefined,
+  ten: RetentionRow | undefined,
+): void {
+  const costs = run.classCosts;
+  if (!costs) return;
+  const cl = costs.classes.indexOf(info.immigrantClass!);
+  if (cl < 0) return;
+  const n = costs.places.length;
+  const C = costs.classes.length;
+  const members = info.places.length
+    ? info.places.map((name) => costs.places.indexOf(name)).filter((p) => p >= 0)
+    : costs.places.map((_, p) => p);
+  const lastYear = run.years - 1;
+  let gross = 0;
+  let clawbacks = 0;
+  let toFive = 0;
+  let toTen = 0;
+  let onPlaces = 0;
+  for (let y = 0; y < costs.years; y++) {
+    for (const p of members) {
+      const at = (y * n + p) * C + cl;
+      const net = costs.spending[at] - costs.clawbacks[at];
+      gross += costs.spending[at];
+      clawbacks += costs.clawbacks[at];
+      if (y <= lastYear - 4) toFive += net;
+      if (y <= lastYear - 9) toTen += net;
+      onPlaces += costs.placeSpending[y * n + p];
+    }
+  }
+  push(info.name, 'programmeCost', gross - clawbacks);
+  push(info.name, 'grossSpending', gross);
+  push(info.name, 'clawbacks', clawbacks);
+  if (five) push(info.name, 'programmeCost5', toFive);
+  if (ten) push(info.name, 'programmeCost10', toTen);
+  if (five && five.stayed > 0) push(info.name, 'costPerRetained5', toFive / five.stayed);
+  push(info.name, 'unattributedSpending', onPlaces);
 }

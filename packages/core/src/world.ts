@@ -24,6 +24,14 @@ export interface YearTallies {
   cost: Float64Array;
   /** Clawbacks repaid to the programme of each place this year, in dollars (already taken off `cost`). */
   clawbacks: Float64Array;
+  /**
+   * Programme dollars paid to or for people this year (incentives, benefits, welcome services
+   * per person served), before clawbacks, by [place * classes + class]: the spending a class
+   * can be charged with. What programmes spend on places (engagement) is not in it.
+   */
+  spendingByClass: Float64Array;
+  /** Clawbacks repaid this year, by [place * classes + class]. */
+  clawbacksByClass: Float64Array;
   /** Matches made this year by [place * 3 + occupation], in agents. */
   newMatches: Float64Array;
 }
@@ -61,6 +69,16 @@ export interface World {
   /** Agents arrived by [cohort * classes + class], and those of them who left the region. */
   readonly arrivedByClass: Float64Array;
   readonly leftByClass: Float64Array;
+  /** Agents arrived by [(cohort * places + firstPlace) * classes + class], and those of them who left the region. */
+  readonly arrivedByPlaceClass: Float64Array;
+  readonly leftByPlaceClass: Float64Array;
+  /**
+   * Agents arrived with each person flag by [(cohort * FLAG_BITS + bit) * classes + class]
+   * (flags as set by the end of arrival: SERVED, DISPERSED, ASSIGNED...), and those of them
+   * who left the region: the people a policy acted on, by class.
+   */
+  readonly arrivedByFlagClass: Float64Array;
+  readonly leftByFlagClass: Float64Array;
   /** Newcomers reached by an incentive offer, and those who accepted, over the whole run (agents). */
   offersMade: number;
   offersAccepted: number;
@@ -93,7 +111,30 @@ export interface Scratch {
   arrivalDraws: Float64Array;
 }
 
-function emptyTallies(n: number): YearTallies {
+/** Bits of a person's flags (a Uint8Array column). */
+export const FLAG_BITS = 8;
+
+/**
+ * Adds one person to the counts of each flag they carry, by [(cohort * FLAG_BITS + bit) *
+ * classes + class] (a loop over the set bits only: no work for people without flags).
+ */
+export function countFlags(
+  counts: Float64Array,
+  flags: number,
+  cohort: number,
+  cls: number,
+  classes: number,
+): void {
+  let f = flags;
+  let bit = 0;
+  while (f !== 0) {
+    if (f & 1) counts[(cohort * FLAG_BITS + bit) * classes + cls] += 1;
+    f >>= 1;
+    bit++;
+  }
+}
+
+function emptyTallies(n: number, classes: number): YearTallies {
   return {
     arrivals: new Float64Array(n),
     movedIn: new Float64Array(n),
@@ -105,6 +146,8 @@ function emptyTallies(n: number): YearTallies {
     assigned: new Float64Array(n),
     cost: new Float64Array(n),
     clawbacks: new Float64Array(n),
+    spendingByClass: new Float64Array(n * classes),
+    clawbacksByClass: new Float64Array(n * classes),
     newMatches: new Float64Array(n * OCCUPATIONS.length),
   };
 }
@@ -140,7 +183,7 @@ export function initialWorld(config: ModelConfig, seed: number, replication: num
     offer: undefined,
     assignment: undefined,
     classNames,
-    tallies: emptyTallies(n),
+    tallies: emptyTallies(n, classNames.length),
     arrivedByCohort: new Float64Array(Math.max(1, config.years) * n),
     leftByCohort: new Float64Array(Math.max(1, config.years) * n),
     arrivedOnOfferByCohort: new Float64Array(Math.max(1, config.years)),
@@ -149,6 +192,10 @@ export function initialWorld(config: ModelConfig, seed: number, replication: num
     leftAssignedByCohort: new Float64Array(cohorts),
     arrivedByClass: new Float64Array(cohorts * classNames.length),
     leftByClass: new Float64Array(cohorts * classNames.length),
+    arrivedByPlaceClass: new Float64Array(cohorts * n * classNames.length),
+    leftByPlaceClass: new Float64Array(cohorts * n * classNames.length),
+    arrivedByFlagClass: new Float64Array(cohorts * FLAG_BITS * classNames.length),
+    leftByFlagClass: new Float64Array(cohorts * FLAG_BITS * classNames.length),
     offersMade: 0,
     offersAccepted: 0,
     scratch: {

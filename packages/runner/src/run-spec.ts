@@ -1,5 +1,6 @@
 import {
   type AreaInfo,
+  type ClassCosts,
   type CohortRow,
   type FlowRow,
   type MeasureRow,
@@ -38,6 +39,8 @@ export interface RunOutput {
   finalAgents: number;
   /** Newcomers an incentive offer reached, and those who accepted (people). */
   offers: { reached: number; accepted: number };
+  /** Programme money by year, place and immigrant class (the classes' cost measures come from it). */
+  classCosts?: ClassCosts;
 }
 
 /** Runs one RunSpec in this thread. Worker threads, cluster workers and tests all call this. */
@@ -58,5 +61,6 @@ export function executeRun(
     measures: result.measures,
     finalAgents: result.finalAgents,
     offers: result.offers,
+    classCosts: result.classCosts,
   };
 }

@@ -22,13 +22,15 @@ export const FIGURE_MEASURES: readonly Measure[] = [
   'uptake',
 ];
 
-/** A "median (low to high)" table cell, `–` where there is no value. */
+/** A "median (low to high)" table cell, `–` where there is no value; `className` sets the cell's class. */
 export function cell(
   row: { median: number; lo: number; hi: number } | undefined,
   f: (v: number) => string,
+  className?: string,
 ): string {
-  if (!row || !Number.isFinite(row.median)) return '<td>–</td>';
-  return `<td>${escapeHtml(f(row.median))}<br><span class="interval">${escapeHtml(f(row.lo))} to ${escapeHtml(f(row.hi))}</span></td>`;
+  const td = className ? `<td class="${escapeHtml(className)}">` : '<td>';
+  if (!row || !Number.isFinite(row.median)) return `${td}–</td>`;
+  return `${td}${escapeHtml(f(row.median))}<br><span class="interval">${escapeHtml(f(row.lo))} to ${escapeHtml(f(row.hi))}</span></td>`;
 }
 
 /**

@@ -1,6 +1,7 @@
 // @smart-settlement/viz: result tables to Vega-Lite specs. Browser-safe: rendering to files
 // (SVG, PNG, HTML) and the briefing pack live in '@smart-settlement/viz/node'.
 export * from './accounts-tables.js';
+export * from './area-tables.js';
 export * from './charts/community-equity.js';
 export * from './charts/cost-per-retained.js';
 export * from './charts/destinations.js';
@@ -20,6 +21,7 @@ export * from './layers.js';
 export * from './number-text.js';
 export * from './result-numbers.js';
 export * from './stats.js';
+export * from './table-sections.js';
 export * from './tables.js';
 export * from './tables-builder.js';
 export * from './text-width.js';

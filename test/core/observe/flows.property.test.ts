@@ -12,10 +12,10 @@ import { smallScenarioArb } from '../../helpers/arbitraries.js';
 import { configOf } from '../../helpers/scenarios.js';
 
 /**
- * Counts, independently of the retention observer, where the people of each first place
- * are at the horizons: the present by their place, and everyone else who arrived as gone
- * from the region (people leave the table only by leaving the region). Keyed
- * "years|first|destination", in agents.
+ * Counts, independently of the retention observer, where the people of each first place and
+ * class are at the horizons: the present by their place, and everyone else who arrived as
+ * gone from the region (people leave the table only by leaving the region). Keyed
+ * "years|first|class|destination", in agents.
  */
 class WhereAreTheyNow implements Observer {
   readonly counts = new Map<string, number>();
@@ -30,18 +30,30 @@ class WhereAreTheyNow implements Observer {
     for (let i = 0; i < people.count; i++) {
       const k = t - people.arrival[i] + 1;
       if (!(HORIZONS as readonly number[]).includes(k)) continue;
-      const key = `${k}|${places.names[people.firstPlace[i]]}|${places.names[people.place[i]]}`;
+      const cls = world.classNames[people.immigrantClass[i]];
+      const key = `${k}|${places.names[people.firstPlace[i]]}|${cls}|${places.names[people.place[i]]}`;
       this.add(this.counts, key, 1);
-      const from = `${people.arrival[i]}|${people.firstPlace[i]}`;
+      const from = `${people.arrival[i]}|${people.firstPlace[i]}|${people.immigrantClass[i]}`;
       present.set(from, (present.get(from) ?? 0) + 1);
     }
     for (let c = 0; c <= t; c++) {
       const k = t - c + 1;
       this.add(this.takersLeft, k, world.leftOnOfferByCohort[c]);
       if (!(HORIZONS as readonly number[]).includes(k)) continue;
+      const C = world.classNames.length;
       for (let p = 0; p < n; p++) {
-        const gone = world.arrivedByCohort[c * n + p] - (present.get(`${c}|${p}`) ?? 0);
-        this.add(this.counts, `${k}|${places.names[p]}|${leftRegionDestination(world.config.region)}`, gone);
+        // The arrivals of each first place, split by class from the people seen (and those gone).
+        let arrived = 0;
+        for (let cl = 0; cl < C; cl++) {
+          const gone =
+            world.arrivedByPlaceClass[(c * n + p) * C + cl] - (present.get(`${c}|${p}|${cl}`) ?? 0);
+          arrived += world.arrivedByPlaceClass[(c * n + p) * C + cl];
+          const key = `${k}|${places.names[p]}|${world.classNames[cl]}|${leftRegionDestination(world.config.region)}`;
+          this.add(this.counts, key, gone);
+        }
+        // The class split adds up to the arrivals the engine counted by first place.
+        if (arrived !== world.arrivedByCohort[c * n + p])
+          throw new Error(`arrivals by class of cohort ${c}, place ${p}`);
       }
     }
   }
@@ -52,7 +64,7 @@ class WhereAreTheyNow implements Observer {
 }
 
 describe('flows: where the newcomers of each first place are (properties over random small scenarios and policies)', () => {
-  it('every person, present or departed, appears once in flows with the right destination; flows add up to the arrivals of retention.csv', () => {
+  it('every person, present or departed, appears once in flows with the right class and destination; flows add up to the arrivals of retention.csv', () => {
     fc.assert(
       fc.property(smallScenarioArb, fc.nat(3), (scenario, replication) => {
         const config = configOf(scenario);
@@ -64,7 +76,7 @@ describe('flows: where the newcomers of each first place are (properties over ra
         // Each (horizon, first place, destination) once, with the people counted independently.
         const seen = new Set<string>();
         for (const f of run.flows) {
-          const key = `${f.yearsSinceArrival}|${f.firstPlace}|${f.destination}`;
+          const key = `${f.yearsSinceArrival}|${f.firstPlace}|${f.immigrantClass}|${f.destination}`;
           expect(seen.has(key), key).toBe(false);
           seen.add(key);
           expect(f.people, key).toBe((check.counts.get(key) ?? 0) * scale);

@@ -27,6 +27,16 @@ export function classArea(className: string): string {
   return `${className.charAt(0).toUpperCase()}${className.slice(1)} class`;
 }
 
+/**
+ * Name of the area of one immigrant class within a group of places or of people, e.g.
+ * "Smaller places · Family class": newcomers of the class who first settled in the group's
+ * places (or whom the policy acted on). Its retention counts those still in their first
+ * place, as the group's does; written only when the intake has more than one class.
+ */
+export function classGroupArea(group: string, className: string): string {
+  return `${group} · ${classArea(className)}`;
+}
+
 /** Years since arrival at which retention, destinations and cohorts are reported. */
 export const HORIZONS = [1, 3, 5, 10] as const;
 
@@ -42,8 +52,12 @@ export interface AreaInfo {
   /** The area's name, as in the `area` column. */
   name: string;
   kind: AreaKind;
-  /** For a region or a group of places: the names of its places (empty for people groups). */
+  /** For a region or a group of places: the names of its places (empty for people groups and classes). */
   places: string[];
+  /** For an immigrant class, or a group by class: the class's name in the intake (e.g. "family"). */
+  immigrantClass?: string;
+  /** For a group by class: the area of the whole group (e.g. "Smaller places"). */
+  group?: string;
 }
 
 /** A group of places: its area name, and which places belong to it. */

@@ -1,8 +1,9 @@
 import type { PlaceKind } from '../config.js';
-import type { World } from '../world.js';
+import { FLAG_BITS, type World } from '../world.js';
 import {
   type AreaInfo,
   classArea,
+  classGroupArea,
   ENGAGEMENT_PILOT_RESIDENTS,
   HORIZONS,
   isEngagementPilot,
@@ -65,11 +66,17 @@ export const RETENTION_COLUMN_KINDS = {
 /** The columns of retention.csv (and of a results store's retention table), in order. */
 export const RETENTION_COLUMNS = columnsOf(RETENTION_COLUMN_KINDS);
 
-/** Counts by [cohort][years since arrival][place] (places = 1 for a people group), in agents. */
+/**
+ * Counts of one kind of area by cohort, years since arrival, place and class, in agents:
+ * `arrived` by [(cohort * n + place) * C + class], the others by
+ * [((cohort * Y + k) * n + place) * C + class] (n = 1 for a people group). An area sums its
+ * `members` (places) and `classes`.
+ */
 interface Cube {
   n: number;
+  C: number;
   members: readonly number[];
-  /** By [cohort * n + place]. */
+  classes: readonly number[];
   arrived: Float64Array;
   stayed: Float64Array;
   moved: Float64Array;
@@ -84,19 +91,20 @@ interface Area {
 }
 
 /**
- * Tracks, for every cohort, years since arrival and first place, how many are still in
- * their first place, have moved within the region (to a metro or to a smaller place), or
- * have left it; the same for the people a policy acted on; and, at the HORIZONS, where
- * everyone of each first place is (the flows). All counts live in typed arrays sized once,
- * so the yearly pass over people allocates nothing.
+ * Tracks, for every cohort, years since arrival, first place and immigrant class, how many
+ * are still in their first place, have moved within the region (to a metro or to a smaller
+ * place), or have left it; the same for the people a policy acted on; and, at the HORIZONS,
+ * where everyone of each first place and class is (the flows). All counts live in typed
+ * arrays sized once, so the yearly pass over people allocates nothing.
  */
 export class RetentionObserver implements Observer {
+  /** By [((cohort * Y + k) * n + first) * C + class]. */
   private stayed = new Float64Array(0);
   private moved = new Float64Array(0);
   private movedSmaller = new Float64Array(0);
   private left = new Float64Array(0);
   private arrived: Float64Array = new Float64Array(0);
-  /** People groups: by [(group * Y + cohort) * Y + k], arrivals by [group * Y + cohort]. */
+  /** People groups: by [((group * Y + cohort) * Y + k) * C + class], arrivals by [(group * Y + cohort) * C + class]. */
   private groupStayed = new Float64Array(0);
   private groupMoved = new Float64Array(0);
   private groupMovedSmaller = new Float64Array(0);
@@ -105,16 +113,15 @@ export class RetentionObserver implements Observer {
   private readonly groupFlags = Uint8Array.from(PEOPLE_GROUPS, (g) => g.flag);
   /** The flags of any people group: other flags (a mover, a sponsored newcomer) are not counted here. */
   private readonly anyGroupFlag = PEOPLE_GROUPS.reduce((mask, g) => mask | g.flag, 0);
-  /** Flows at the horizons: by [(horizon * n + first) * (n + 1) + destination], destination n = left. */
+  /** The bit of each group's flag, in the world's counts by flag. */
+  private readonly groupBits = Uint8Array.from(PEOPLE_GROUPS, (g) => Math.log2(g.flag));
+  /** Flows at the horizons: by [((horizon * n + first) * (n + 1) + destination) * C + class], destination n = left. */
   private flow = new Float64Array(0);
   /** Index in HORIZONS of each k (years since arrival - 1), or -1. */
   private readonly horizonOf: Int8Array;
   private pilot = new Uint8Array(0);
-  /** By class, in the region: [(cohort * Y + k) * classes + class], from the world's counters. */
-  private presentByClass = new Float64Array(0);
-  private leftByClass = new Float64Array(0);
-  private arrivedByClass: Float64Array = new Float64Array(0);
   private classNames: readonly string[] = [];
+  private C = 1;
   private lastYear = -1;
   private n = 0;
   private readonly years: number;
@@ -134,77 +141,69 @@ export class RetentionObserver implements Observer {
     });
   }
 
-  /** Counts, for every cohort and first place, who stayed, moved or left by the end of the year. */
+  /** Counts, for every cohort, first place and class, who stayed, moved or left by the end of the year. */
   observe(world: World): void {
-    const { places, effects, tallies } = world;
+    const { places, effects } = world;
     const n = places.n;
     const Y = this.years;
     const G = PEOPLE_GROUPS.length;
     const H = HORIZONS.length;
     if (this.n === 0) {
+      const C = world.classNames.length;
       this.n = n;
+      this.C = C;
       this.names = places.names;
       this.smaller = places.smaller;
       this.kinds = places.kinds;
       this.region = world.config.region;
-      this.stayed = new Float64Array(Y * Y * n);
-      this.moved = new Float64Array(Y * Y * n);
-      this.movedSmaller = new Float64Array(Y * Y * n);
-      this.left = new Float64Array(Y * Y * n);
-      this.groupStayed = new Float64Array(G * Y * Y);
-      this.groupMoved = new Float64Array(G * Y * Y);
-      this.groupMovedSmaller = new Float64Array(G * Y * Y);
-      this.groupLeft = new Float64Array(G * Y * Y);
-      this.groupArrived = new Float64Array(G * Y);
-      this.flow = new Float64Array(H * n * (n + 1));
-      this.pilot = new Uint8Array(n);
       this.classNames = world.classNames;
-      this.presentByClass = new Float64Array(Y * Y * world.classNames.length);
-      this.leftByClass = new Float64Array(Y * Y * world.classNames.length);
+      this.stayed = new Float64Array(Y * Y * n * C);
+      this.moved = new Float64Array(Y * Y * n * C);
+      this.movedSmaller = new Float64Array(Y * Y * n * C);
+      this.left = new Float64Array(Y * Y * n * C);
+      this.groupStayed = new Float64Array(G * Y * Y * C);
+      this.groupMoved = new Float64Array(G * Y * Y * C);
+      this.groupMovedSmaller = new Float64Array(G * Y * Y * C);
+      this.groupLeft = new Float64Array(G * Y * Y * C);
+      this.groupArrived = new Float64Array(G * Y * C);
+      this.flow = new Float64Array(H * n * (n + 1) * C);
+      this.pilot = new Uint8Array(n);
     }
+    const C = this.C;
     const t = world.year;
     for (let j = 0; j < n; j++) if (isEngagementPilot(effects, j)) this.pilot[j] = 1;
-    for (let g = 0; g < G; g++) {
-      const tally = tallies[PEOPLE_GROUPS[g].arrivals];
-      let a = 0;
-      for (let j = 0; j < n; j++) a += tally[j];
-      this.groupArrived[g * Y + t] = a;
-    }
     this.countPeople(world);
+    // Arrivals and departures from the region, from the world's counters (no person loop).
     for (let c = 0; c <= t; c++) {
       const ck = c * Y + (t - c);
-      for (let p = 0; p < n; p++) this.left[ck * n + p] = world.leftByCohort[c * n + p];
+      for (let pc = 0; pc < n * C; pc++) this.left[ck * n * C + pc] = world.leftByPlaceClass[c * n * C + pc];
       const h = this.horizonOf[t - c];
       if (h >= 0)
-        for (let p = 0; p < n; p++) this.flow[(h * n + p) * (n + 1) + n] += world.leftByCohort[c * n + p];
+        for (let p = 0; p < n; p++)
+          for (let cl = 0; cl < C; cl++)
+            this.flow[((h * n + p) * (n + 1) + n) * C + cl] += world.leftByPlaceClass[(c * n + p) * C + cl];
       for (let g = 0; g < G; g++) {
-        const gi = g * Y * Y + ck;
-        this.groupLeft[gi] = this.groupArrived[g * Y + c] - this.groupStayed[gi] - this.groupMoved[gi];
+        for (let cl = 0; cl < C; cl++) {
+          const at = (c * FLAG_BITS + this.groupBits[g]) * C + cl;
+          this.groupArrived[(g * Y + c) * C + cl] = world.arrivedByFlagClass[at];
+          this.groupLeft[(g * Y * Y + ck) * C + cl] = world.leftByFlagClass[at];
+        }
       }
     }
-    // By class, in the region: present = arrived - left, from the world's counters (no person loop).
-    const C = this.classNames.length;
-    for (let c = 0; c <= t; c++) {
-      for (let cl = 0; cl < C; cl++) {
-        const at = (c * Y + (t - c)) * C + cl;
-        this.leftByClass[at] = world.leftByClass[c * C + cl];
-        this.presentByClass[at] = world.arrivedByClass[c * C + cl] - world.leftByClass[c * C + cl];
-      }
-    }
-    this.arrivedByClass = world.arrivedByClass;
-    this.arrived = world.arrivedByCohort;
+    this.arrived = world.arrivedByPlaceClass;
     this.lastYear = t;
   }
 
-  /** The person pass of observe(): counts by cohort, years since arrival and first place, and by people group. */
+  /** The person pass of observe(): counts by cohort, years since arrival, first place and class, and by people group. */
   private countPeople(world: World): void {
     const { people } = world;
     const n = this.n;
+    const C = this.C;
     const Y = this.years;
     const G = PEOPLE_GROUPS.length;
     const t = world.year;
     // Fields and columns in locals: the loop reads no object field per person.
-    const { arrival, firstPlace, place, flags } = people;
+    const { arrival, firstPlace, place, flags, immigrantClass } = people;
     const { smaller, stayed, moved, movedSmaller, horizonOf, flow, groupFlags, anyGroupFlag } = this;
     const { groupStayed, groupMoved, groupMovedSmaller } = this;
     const count = people.count;
@@ -212,8 +211,9 @@ export class RetentionObserver implements Observer {
       const c = arrival[i];
       const first = firstPlace[i];
       const now = place[i];
+      const cl = immigrantClass[i];
       const ck = c * Y + (t - c);
-      const idx = ck * n + first;
+      const idx = (ck * n + first) * C + cl;
       const home = now === first;
       if (home) stayed[idx] += 1;
       else {
@@ -221,12 +221,12 @@ export class RetentionObserver implements Observer {
         if (smaller[now]) movedSmaller[idx] += 1;
       }
       const h = horizonOf[t - c];
-      if (h >= 0) flow[(h * n + first) * (n + 1) + now] += 1;
+      if (h >= 0) flow[((h * n + first) * (n + 1) + now) * C + cl] += 1;
       const f = flags[i] & anyGroupFlag;
       if (f === 0) continue;
       for (let g = 0; g < G; g++) {
         if ((f & groupFlags[g]) === 0) continue;
-        const gi = g * Y * Y + ck;
+        const gi = (g * Y * Y + ck) * C + cl;
         if (home) groupStayed[gi] += 1;
         else {
           groupMoved[gi] += 1;
@@ -239,7 +239,8 @@ export class RetentionObserver implements Observer {
   /**
    * The areas of the rows, in order: the region, the groups of places that have places, the
    * engagement pilots' residents (if a programme acted), the people groups a policy acted on
-   * (if anyone was), each immigrant class (when the intake has more than one), and each place.
+   * (if anyone was), and when the intake has more than one immigrant class: each class (in
+   * the region), then each of those groups by class; last, each place.
    */
   areas(): AreaInfo[] {
     return this.areaCubes().map((a) => a.info);
@@ -249,36 +250,44 @@ export class RetentionObserver implements Observer {
     const out: Area[] = [];
     if (this.lastYear < 0) return out;
     const n = this.n;
+    const C = this.C;
     const all = range(n);
+    const allClasses = range(C);
+    const placeCube = (members: number[], classes: number[]): Cube => ({
+      n,
+      C,
+      members,
+      classes,
+      arrived: this.arrived,
+      stayed: this.stayed,
+      moved: this.moved,
+      movedSmaller: this.movedSmaller,
+      left: this.left,
+    });
     const byPlace = (name: string, kind: AreaInfo['kind'], members: number[]): Area => ({
       info: { name, kind, places: members.map((p) => this.names[p]) },
-      cube: {
-        n,
-        members,
-        arrived: this.arrived,
-        stayed: this.stayed,
-        moved: this.moved,
-        movedSmaller: this.movedSmaller,
-        left: this.left,
-      },
+      cube: placeCube(members, allClasses),
     });
-    out.push(byPlace(this.region, 'region', all));
+    // The groups, each with its cube of all classes: broken down by class below.
+    const groups: Area[] = [];
     for (const group of PLACE_GROUPS) {
       const members = all.filter((p) => group.member(this.kinds[p], this.smaller[p] === 1));
-      if (members.length) out.push(byPlace(group.name, 'places', members));
+      if (members.length) groups.push(byPlace(group.name, 'places', members));
     }
     const pilots = all.filter((p) => this.pilot[p]);
-    if (pilots.length) out.push(byPlace(ENGAGEMENT_PILOT_RESIDENTS, 'places', pilots));
+    if (pilots.length) groups.push(byPlace(ENGAGEMENT_PILOT_RESIDENTS, 'places', pilots));
     const Y = this.years;
     PEOPLE_GROUPS.forEach((group, g) => {
-      const arrived = this.groupArrived.subarray(g * Y, (g + 1) * Y);
+      const arrived = this.groupArrived.subarray(g * Y * C, (g + 1) * Y * C);
       if (!arrived.some((a) => a > 0)) return;
-      const slice = (a: Float64Array) => a.subarray(g * Y * Y, (g + 1) * Y * Y);
-      out.push({
+      const slice = (a: Float64Array) => a.subarray(g * Y * Y * C, (g + 1) * Y * Y * C);
+      groups.push({
         info: { name: group.name, kind: 'people', places: [] },
         cube: {
           n: 1,
+          C,
           members: [0],
+          classes: allClasses,
           arrived,
           stayed: slice(this.groupStayed),
           moved: slice(this.groupMoved),
@@ -287,28 +296,40 @@ export class RetentionObserver implements Observer {
         },
       });
     });
-    const C = this.classNames.length;
+    out.push(byPlace(this.region, 'region', all), ...groups);
     if (C > 1) {
-      const none = new Float64Array(this.presentByClass.length);
       for (let cl = 0; cl < C; cl++)
         out.push({
-          info: { name: classArea(this.classNames[cl]), kind: 'class', places: [] },
-          cube: {
-            n: C,
-            members: [cl],
-            arrived: this.arrivedByClass,
-            stayed: this.presentByClass,
-            moved: none,
-            movedSmaller: none,
-            left: this.leftByClass,
+          info: {
+            name: classArea(this.classNames[cl]),
+            kind: 'class',
+            places: [],
+            immigrantClass: this.classNames[cl],
           },
+          cube: placeCube(all, [cl]),
         });
+      for (const group of groups)
+        for (let cl = 0; cl < C; cl++) {
+          const className = this.classNames[cl];
+          // Nobody of the class in the group: no area (as for a group nobody is in).
+          const cube = { ...group.cube, classes: [cl] };
+          if (!hasArrivals(cube, Y)) continue;
+          out.push({
+            info: {
+              ...group.info,
+              name: classGroupArea(group.info.name, className),
+              immigrantClass: className,
+              group: group.info.name,
+            },
+            cube,
+          });
+        }
     }
     for (let p = 0; p < n; p++) out.push(byPlace(this.names[p], 'place', [p]));
     return out;
   }
 
-  /** Pooled rows for each area (the region, groups, people groups, classes, each place), in people (agents x scale). */
+  /** Pooled rows for each area (the region, groups, people groups, classes, groups by class, each place), in people (agents x scale). */
   rows(scale: number): RetentionRow[] {
     const out: RetentionRow[] = [];
     for (const { info, cube } of this.areaCubes()) this.pushRows(out, scale, info, cube);
@@ -317,7 +338,8 @@ export class RetentionObserver implements Observer {
 
   /**
    * Retention of each arrival cohort at the HORIZONS, for the region, the groups of places,
-   * the people groups and the classes (not each place: see flows and retention for places), in people.
+   * the people groups, the classes and the groups by class (not each place: see flows and
+   * retention for places), in people.
    */
   cohortRows(scale: number): CohortRow[] {
     const out: CohortRow[] = [];
@@ -332,11 +354,13 @@ export class RetentionObserver implements Observer {
           let moved = 0;
           let left = 0;
           for (const p of cube.members) {
-            const idx = (c * Y + k - 1) * cube.n + p;
-            arrived += cube.arrived[c * cube.n + p];
-            stayed += cube.stayed[idx];
-            moved += cube.moved[idx];
-            left += cube.left[idx];
+            for (const cl of cube.classes) {
+              const idx = ((c * Y + k - 1) * cube.n + p) * cube.C + cl;
+              arrived += cube.arrived[(c * cube.n + p) * cube.C + cl];
+              stayed += cube.stayed[idx];
+              moved += cube.moved[idx];
+              left += cube.left[idx];
+            }
           }
           if (arrived === 0) continue;
           if (region) {
@@ -363,29 +387,33 @@ export class RetentionObserver implements Observer {
   }
 
   /**
-   * Where the newcomers of each first place are at the HORIZONS, cohorts pooled: their first
-   * place, another place, or out of the region; in people, rows with nobody left out.
+   * Where the newcomers of each first place and class are at the HORIZONS, cohorts pooled:
+   * their first place, another place, or out of the region; in people, rows with nobody left out.
    */
   flowRows(scale: number): FlowRow[] {
     const out: FlowRow[] = [];
     if (this.lastYear < 0) return out;
     const n = this.n;
+    const C = this.C;
     const left = leftRegionDestination(this.region);
     HORIZONS.forEach((k, h) => {
       if (k - 1 > this.lastYear) return;
       for (let p = 0; p < n; p++) {
         for (let d = 0; d <= n; d++) {
-          const people = this.flow[(h * n + p) * (n + 1) + d];
-          if (people === 0) continue;
-          out.push({
-            scenario: this.key.scenario,
-            replication: this.key.replication,
-            seed: this.key.seed,
-            yearsSinceArrival: k,
-            firstPlace: this.names[p],
-            destination: d === n ? left : this.names[d],
-            people: people * scale,
-          });
+          for (let cl = 0; cl < C; cl++) {
+            const people = this.flow[((h * n + p) * (n + 1) + d) * C + cl];
+            if (people === 0) continue;
+            out.push({
+              scenario: this.key.scenario,
+              replication: this.key.replication,
+              seed: this.key.seed,
+              yearsSinceArrival: k,
+              firstPlace: this.names[p],
+              immigrantClass: this.classNames[cl],
+              destination: d === n ? left : this.names[d],
+              people: people * scale,
+            });
+          }
         }
       }
     });
@@ -394,7 +422,7 @@ export class RetentionObserver implements Observer {
 
   /** Rows for one area: cohorts that reached k years pooled, for every k observed. */
   private pushRows(out: RetentionRow[], scale: number, info: AreaInfo, cube: Cube): void {
-    const { n, members } = cube;
+    const { n, C, members, classes } = cube;
     // A class, like the region, counts everyone still anywhere in the region as staying.
     const region = info.kind === 'region' || info.kind === 'class';
     const Y = this.years;
@@ -408,20 +436,23 @@ export class RetentionObserver implements Observer {
       const cohorts = this.lastYear - k + 1;
       for (let c = 0; c < cohorts; c++) {
         for (const p of members) {
-          const a = cube.arrived[c * n + p];
-          const idx = (c * Y + k) * n + p;
-          const s = cube.stayed[idx];
-          const m = cube.moved[idx];
-          arrived += a;
-          left += cube.left[idx];
-          if (region) {
-            stayed += s + m;
-            before += k === 0 ? a : a - cube.left[(c * Y + k - 1) * n + p];
-          } else {
-            stayed += s;
-            moved += m;
-            movedSmaller += cube.movedSmaller[idx];
-            before += k === 0 ? a : cube.stayed[(c * Y + k - 1) * n + p];
+          for (const cl of classes) {
+            const a = cube.arrived[(c * n + p) * C + cl];
+            const idx = ((c * Y + k) * n + p) * C + cl;
+            const prev = ((c * Y + k - 1) * n + p) * C + cl;
+            const s = cube.stayed[idx];
+            const m = cube.moved[idx];
+            arrived += a;
+            left += cube.left[idx];
+            if (region) {
+              stayed += s + m;
+              before += k === 0 ? a : a - cube.left[prev];
+            } else {
+              stayed += s;
+              moved += m;
+              movedSmaller += cube.movedSmaller[idx];
+              before += k === 0 ? a : cube.stayed[prev];
+            }
           }
         }
       }
@@ -446,6 +477,14 @@ export class RetentionObserver implements Observer {
       });
     }
   }
+}
+
+/** Whether anyone of a cube's members and classes arrived. */
+function hasArrivals(cube: Cube, years: number): boolean {
+  for (let c = 0; c < years; c++)
+    for (const p of cube.members)
+      for (const cl of cube.classes) if (cube.arrived[(c * cube.n + p) * cube.C + cl] > 0) return true;
+  return false;
 }
 
 function range(n: number): number[] {

@@ -1,4 +1,4 @@
-import type { PlaceKind } from '../config.js';
+import { intakeClasses, type PlaceKind } from '../config.js';
 import {
   INCREMENTAL_INFO,
   INCREMENTAL_MEASURES,
@@ -63,6 +63,12 @@ export interface SummaryDocument {
   reference?: string;
   scenarios: ScenarioSummary[];
   places: PlaceSummary[];
+  /**
+   * The immigrant classes of the intake, by name (e.g. "economic"), when it has more than one:
+   * each is an area (`classArea`), and so is each group of places or of people by class
+   * (`classGroupArea`). Empty for one class (absent in folders written before).
+   */
+  classes?: string[];
   /** The figure a briefing leads with: cost per additional person retained in the smaller places. */
   headline: { measure: IncrementalMeasure; area: string; label: string };
   /** What each measure means (MEASURE_INFO's and INCREMENTAL_INFO's descriptions). */
@@ -100,6 +106,12 @@ export function measureDescriptions(): Record<Measure | IncrementalMeasure, stri
     ...MEASURES.map((m) => [m, MEASURE_INFO[m].description]),
     ...INCREMENTAL_MEASURES.map((m) => [m, INCREMENTAL_INFO[m].description]),
   ]) as Record<Measure | IncrementalMeasure, string>;
+}
+
+/** The classes of the scenarios' intakes that have more than one (in the order first met): the class areas' classes. */
+function immigrantClasses(configs: readonly ModelConfig[]): string[] {
+  const classes = configs.map((c) => intakeClasses(c.intake)).filter((list) => list.length > 1);
+  return [...new Set(classes.flatMap((list) => list.map((k) => k.name)))];
 }
 
 /** The headline measure of every briefing: cost per additional person retained after 5 years, in the smaller places. */
@@ -148,6 +160,7 @@ export function summaryDocument(input: SummaryInput): SummaryDocument {
         assumed: prov?.assumed ?? [],
       };
     }),
+    classes: immigrantClasses(configs),
     headline: { ...HEADLINE },
     measures: measureDescriptions(),
     incremental: result.incremental ?? [],

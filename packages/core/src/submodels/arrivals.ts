@@ -2,7 +2,7 @@ import { intakeClasses, MATCHED_JOB, UNEMPLOYED } from '../config.js';
 import { ASSIGNED, BENEFIT, DISPERSED, MOVER, SERVED, SPONSORED } from '../people.js';
 import type { Assignment, IncentiveOffer } from '../policy.js';
 import { counterUniform, counterUniformAt, yearHash } from '../random.js';
-import type { World } from '../world.js';
+import { countFlags, type World } from '../world.js';
 import { quotaPick } from './assignment.js';
 import { acceptanceProbability } from './offer-acceptance.js';
 import { moverExitExtra } from './propensity.js';
@@ -44,6 +44,7 @@ export function arrivals(world: World): void {
     settleBlock(world, tables, draws, m);
   }
   serveNewcomers(world, first);
+  countNewcomers(world, first);
 }
 
 /** The year's lookup tables of the arrivals submodel: computed once a year, read per newcomer. */
@@ -432,6 +433,8 @@ function offerPlace(world: World, t: ArrivalTables, offer: IncentiveOffer, i: nu
   world.offersAccepted += 1;
   world.arrivedOnOfferByCohort[world.year] += 1;
   tallies.cost[e] += offer.incentive * config.agentScale;
+  tallies.spendingByClass[e * world.classNames.length + people.immigrantClass[i]] +=
+    offer.incentive * config.agentScale;
   return e;
 }
 
@@ -440,8 +443,10 @@ function serveNewcomers(world: World, first: number): void {
   const { people, scratch, tallies, keys, effects, config } = world;
   const { serviceShare } = scratch;
   const { id, place, flags } = people;
-  const { served, cost } = tallies;
+  const { served, cost, spendingByClass } = tallies;
   const { serviceCostPerPerson } = effects;
+  const { immigrantClass } = people;
+  const C = world.classNames.length;
   const key = keys.services;
   const h0 = yearHash(0);
   const scale = config.agentScale;
@@ -451,7 +456,26 @@ function serveNewcomers(world: World, first: number): void {
       flags[i] |= SERVED;
       served[j] += 1;
       cost[j] += serviceCostPerPerson[j] * scale;
+      spendingByClass[j * C + immigrantClass[i]] += serviceCostPerPerson[j] * scale;
     }
+  }
+}
+
+/**
+ * Counts this year's newcomers (rows first..) by first place and class, and by each flag they
+ * carry and class, once their flags are final: what the outputs break down by class.
+ */
+function countNewcomers(world: World, first: number): void {
+  const { people, places } = world;
+  const { firstPlace, immigrantClass, flags } = people;
+  const { arrivedByPlaceClass, arrivedByFlagClass } = world;
+  const n = places.n;
+  const C = world.classNames.length;
+  const year = world.year;
+  for (let i = first; i < people.count; i++) {
+    const cls = immigrantClass[i];
+    arrivedByPlaceClass[(year * n + firstPlace[i]) * C + cls] += 1;
+    if (flags[i] !== 0) countFlags(arrivedByFlagClass, flags[i], year, cls, C);
   }
 }
 

@@ -1,7 +1,7 @@
 import { MATCHED_JOB, UNEMPLOYED } from '../config.js';
 import { ASSIGNED, BENEFIT, DISPERSED, MOVER } from '../people.js';
 import { counterUniformAt, yearHash } from '../random.js';
-import type { World } from '../world.js';
+import { countFlags, type World } from '../world.js';
 
 /**
  * Submodel "relocation": each person weighs staying against the alternatives (every other
@@ -73,7 +73,10 @@ export function relocation(world: World): void {
     if (!movesOn(counterUniformAt(relocationKey, id, hashedYear), others, stay)) {
       if (underContract) {
         // A year served: the benefit of the year is paid, and the term counts down.
-        if (flags[i] & BENEFIT) tallies.cost[j] += clawback[i] * config.agentScale;
+        if (flags[i] & BENEFIT) {
+          tallies.cost[j] += clawback[i] * config.agentScale;
+          tallies.spendingByClass[j * C + people.immigrantClass[i]] += clawback[i] * config.agentScale;
+        }
         contractYearsLeft[i] -= 1;
       }
       i++;
@@ -96,6 +99,7 @@ export function relocation(world: World): void {
       if (!(flags[i] & BENEFIT)) {
         tallies.cost[j] -= people.clawback[i] * config.agentScale;
         tallies.clawbacks[j] += people.clawback[i] * config.agentScale;
+        tallies.clawbacksByClass[j * C + people.immigrantClass[i]] += people.clawback[i] * config.agentScale;
       }
       people.contractYearsLeft[i] = 0;
     }
@@ -105,6 +109,8 @@ export function relocation(world: World): void {
       if (people.flags[i] & DISPERSED) world.leftOnOfferByCohort[people.arrival[i]] += 1;
       if (people.flags[i] & ASSIGNED) world.leftAssignedByCohort[people.arrival[i]] += 1;
       world.leftByClass[people.arrival[i] * C + people.immigrantClass[i]] += 1;
+      world.leftByPlaceClass[(people.arrival[i] * n + people.firstPlace[i]) * C + people.immigrantClass[i]] += 1;
+      countFlags(world.leftByFlagClass, people.flags[i], people.arrival[i], people.immigrantClass[i], C);
       people.swapRemove(i);
       continue; // row i now holds the former last person, not yet visited
     }

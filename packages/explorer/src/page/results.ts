@@ -1,12 +1,12 @@
 // The results side of the page: the accountability tables and the briefing pack's charts, from
-// the same viz code as report.html (figuresTable, CHARTS), redrawn as replications come in.
+// the same viz code as report.html (tableSections, CHARTS), redrawn as replications come in.
 import { MEASURE_INFO, type SummaryDocument } from '@smart-settlement/core';
 import {
   CHARTS,
   type ChartDefinition,
   FORMATTERS,
-  figuresTable,
   type ResultTables,
+  tableSections,
 } from '@smart-settlement/viz';
 import embed, { type Result } from 'vega-embed';
 import type { TopLevelSpec } from 'vega-lite';
@@ -58,47 +58,28 @@ export function headlineCards(summary: SummaryDocument): HTMLElement {
   return cards;
 }
 
-/** The accountability tables of report.html: smaller places, paired differences, the whole region. */
+/**
+ * The accountability tables of report.html, from the same viz function (tableSections): each
+ * section folded under its title, the first ones open.
+ */
 export function accountabilityTables(summary: SummaryDocument): HTMLElement {
-  const names = summary.scenarios.map((s) => s.name);
-  const reference = summary.reference ?? names[0];
-  const others = names.filter((n) => n !== reference);
-  const section = (title: string, text: string, table: string, open = true) => {
-    const wrap = h('div', { class: 'table-wrap' });
-    wrap.innerHTML = table; // built by viz with every value escaped
-    wrap.querySelector('table')?.setAttribute('aria-label', title);
-    return h(
-      'details',
-      { class: 'figures', open },
-      h('summary', {}, title),
-      h('p', { class: 'muted' }, text),
-      wrap,
-    );
-  };
   const out = h('div', {});
-  out.append(
-    section(
-      'The smaller places',
-      'Newcomers who first settled in one of the smaller places; retention counts those still in that first place. Median across replications, 90% interval beneath.',
-      figuresTable(summary, summary.summary, summary.smallerPlacesArea, names, false),
-    ),
-  );
-  if (others.length)
+  for (const section of tableSections(summary)) {
+    const intro = h('div', { class: 'muted' });
+    intro.innerHTML = section.intro; // built by viz with every value escaped
+    const wrap = h('div', { class: 'table-wrap' });
+    wrap.innerHTML = section.tables; // built by viz with every value escaped
+    for (const table of wrap.querySelectorAll('table')) table.setAttribute('aria-label', section.title);
     out.append(
-      section(
-        `Against ${reference}: paired differences in the smaller places`,
-        `Each scenario minus ${reference} in the same replication: the same newcomers arrive and draw the same random numbers, so the difference is the policy's, not chance's.`,
-        figuresTable(summary, summary.paired, summary.smallerPlacesArea, others, true),
+      h(
+        'details',
+        { class: 'figures', id: `figures-${section.id}`, open: section.open },
+        h('summary', {}, section.title),
+        intro,
+        wrap,
       ),
     );
-  out.append(
-    section(
-      `All of ${summary.region}`,
-      `All newcomers to the region; retention: still anywhere in ${summary.region}.`,
-      figuresTable(summary, summary.summary, summary.region, names, false),
-      false,
-    ),
-  );
+  }
   return out;
 }
 

@@ -52,5 +52,6 @@ function toRunResult(output: RunOutput, config: ModelConfig): RunResult {
     places: output.places,
     finalAgents: output.finalAgents,
     offers: output.offers,
+    classCosts: output.classCosts,
   };
 }

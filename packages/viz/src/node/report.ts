@@ -1,10 +1,9 @@
-import { MID_SIZE_CITIES, RESULT_FILES, SMALL_CENTRES, type SummaryDocument } from '@smart-settlement/core';
+import { RESULT_FILES, type SummaryDocument } from '@smart-settlement/core';
 import type { TopLevelSpec } from 'vega-lite';
-import { actedOnTable, costEffectivenessTable, destinationsTable, moneyTable } from '../accounts-tables.js';
 import type { ChartDefinition } from '../charts/index.js';
-import { figuresTable } from '../figures-table.js';
 import { escapeHtml, scriptJson } from '../html-text.js';
 import { dollars, incrementalInterval, incrementalText } from '../number-text.js';
+import { type TableSection, tableSections } from '../table-sections.js';
 import type { ResultTables } from '../tables.js';
 import { EMBED_OPTIONS } from './html.js';
 import { vendorScripts } from './vendor.js';
@@ -26,16 +25,9 @@ export interface ReportOptions {
   skipped?: { chart: ChartDefinition; why: string }[];
 }
 
-/**
- * Retention in the region by immigrant class (the areas named "... class"), one table per
- * class. Empty when the intake has one class.
- */
-function classSection(summary: SummaryDocument, scenarios: string[]): string {
-  const classAreas = [...new Set(summary.summary.map((r) => r.area))].filter((a) => a.endsWith(' class'));
-  if (classAreas.length === 0) return '';
-  return `<h2>Retention by immigrant class: ${escapeHtml(summary.region)}</h2>
-<p>Newcomers of each admission class still anywhere in ${escapeHtml(summary.region)}, as the class-level evidence counts them.</p>
-${classAreas.map((area) => `<h3>${escapeHtml(area)}</h3>\n${figuresTable(summary, summary.summary, area, scenarios, false)}`).join('\n')}`;
+/** A section of the accountability tables as the report shows it: a heading, its paragraph, its tables. */
+function sectionHtml(section: TableSection): string {
+  return `<h2 id="${escapeHtml(section.id)}">${escapeHtml(section.title)}</h2>\n${section.intro}\n${section.tables}`;
 }
 
 /** A policy's levers as a definition list, nested levers flattened to dotted names. */
@@ -102,6 +94,9 @@ th[scope=row]{text-align:left;font-weight:normal}thead th{border-bottom:2px soli
 .chart{min-height:120px}code,pre{background:#f4f4f4;padding:2px 5px;border-radius:3px}pre{padding:10px;overflow-x:auto}
 dl.levers{display:grid;grid-template-columns:max-content auto;gap:2px 16px;font-size:13px}dl.levers dt{color:#555}dl.levers dd{margin:0;font-family:monospace}
 .scenario{margin-bottom:18px}table.accounts td strong{font-size:15px}
+table.areas thead{position:sticky;top:0;background:#fff;z-index:1}table.areas th[scope=rowgroup]{text-align:left;font-weight:bold;vertical-align:top}
+table.areas tr.block-start>*{border-top:2px solid #bbb}table.areas .group-start{border-left:1px solid #ccc}
+table.areas td.scenario{text-align:left;color:#333}td.note{color:#666;font-size:12px;text-align:left;max-width:160px}nav.contents{font-size:14px;line-height:1.7}
 `;
 
 /**
@@ -116,7 +111,6 @@ export function reportHtml(tables: ResultTables, charts: ReportChart[], options:
   const s = tables.summary;
   const names = s.scenarios.map((x) => x.name);
   const reference = s.reference ?? names[0];
-  const others = names.filter((n) => n !== reference);
   const lastYear = s.startYear + s.years - 1;
   const pct = Math.round(s.interval * 100);
   const figures = charts
@@ -131,6 +125,7 @@ export function reportHtml(tables: ResultTables, charts: ReportChart[], options:
     .map(({ chart }) => `<li><a href="#${escapeHtml(chart.name)}">${escapeHtml(chart.caption)}</a></li>`)
     .join('');
   const specs = scriptJson(charts.map((c) => c.spec));
+  const sections = tableSections(s);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -144,46 +139,19 @@ ${vendorScripts()}
 <h1>Smart Settlement briefing pack</h1>
 <p class="facts">${escapeHtml(s.region)}, ${s.startYear}–${lastYear}. Scenarios: ${escapeHtml(names.join(', '))}; reference: ${escapeHtml(reference)}. Seed ${s.seed}, ${s.replications} replications, one agent for ${s.agentScale} people. ${escapeHtml(s.library.name)} ${escapeHtml(s.library.version)}.</p>
 <p>Every figure is a median across replications with the ${pct}% interval of the replications beneath it. These are outcomes of a simulation model under stated assumptions, not forecasts.</p>
-<h2>What each additional newcomer kept costs</h2>
-<p>Against ${escapeHtml(reference)}, in the same replication (the same newcomers arrive and draw the same random numbers, so each difference is the policy's, not chance's): the extra net programme dollars spent on the cohorts that reached 5 (or 10) years, divided by the extra people of those cohorts still in their first place in the smaller places. <strong>No gain</strong>: the scenario kept nobody more than ${escapeHtml(reference)}, so no price is given. A figure that <strong>saves</strong> money means the scenario kept more people and cost less than ${escapeHtml(reference)} (clawbacks repaid exceeded what it spent): read it as dollars returned per additional person kept, not a price. The last column is the average cost over everyone still there, including those who would have stayed without the programme; it is not the cost of the programme's effect.</p>
-${others.length ? costEffectivenessTable(s, s.smallerPlacesArea, others) : '<p>One scenario only: run <code>settle compare</code> with a reference to see what each additional person kept costs.</p>'}
-${
-  others.length
-    ? `<p>The same for ${escapeHtml(s.region)} as a whole (people still anywhere in ${escapeHtml(s.region)}, all programme money):</p>
-${costEffectivenessTable(s, s.region, others)}`
-    : ''
-}
-<h2>Programme money: gross spending, clawbacks and net cost</h2>
-<p>Over the whole run, everywhere in ${escapeHtml(s.region)}: what programmes paid out, what incentive takers who left before their term repaid, and the difference.</p>
-${moneyTable(s, s.region, names)}
-<h2>Where the newcomers went</h2>
-<p>Of the newcomers who first settled in each group of places, where they are 5 and 10 years after arrival (shares of those who arrived; the medians need not add up to exactly 100%). Each place, and these shares for every area, are in ${RESULT_FILES.summary} (<code>destinations</code>); ${RESULT_FILES.flows} has the people from each first place to each destination.</p>
-${destinationsTable(s, [s.smallerPlacesArea, MID_SIZE_CITIES, SMALL_CENTRES], names)}
-<h2>The people the money touched</h2>
-<p>Newcomers a policy acted on, wherever they first settled: those who took an incentive offer, those placed by an allocation, those served by welcome services on arrival, and those who first settled in a place running a community-engagement programme. Retention counts those still in their first place.</p>
-${actedOnTable(s, names)}
-<h2>Accountability figures: the smaller places</h2>
-<p>Newcomers who first settled in one of the smaller places (measures of retention count those still in that first place).</p>
-${figuresTable(s, s.summary, s.smallerPlacesArea, names, false)}
-${
-  others.length
-    ? `<h2>Against ${escapeHtml(reference)}: paired differences in the smaller places</h2>
-<p>Each scenario minus ${escapeHtml(reference)} in the same replication.</p>
-${figuresTable(s, s.paired, s.smallerPlacesArea, others, true)}`
-    : ''
-}
-<h2>Accountability figures: mid-size cities</h2>
-${figuresTable(s, s.summary, MID_SIZE_CITIES, names, false)}
-<h2>Accountability figures: small centres</h2>
-${figuresTable(s, s.summary, SMALL_CENTRES, names, false)}
-<h2>Accountability figures: ${escapeHtml(s.region)}</h2>
-<p>All newcomers to the region (retention: still anywhere in ${escapeHtml(s.region)}).</p>
-${figuresTable(s, s.summary, s.region, names, false)}
-${classSection(s, names)}
-<h2>Charts</h2>
+<nav class="contents"><strong>Tables:</strong> ${sections.map((x) => `<a href="#${escapeHtml(x.id)}">${escapeHtml(x.title)}</a>`).join(' · ')} · <a href="#charts">Charts</a></nav>
+${sections
+  .filter((x) => !x.annex)
+  .map(sectionHtml)
+  .join('\n')}
+<h2 id="charts">Charts</h2>
 <ol>${contents}</ol>
 ${figures}
 ${(options.skipped ?? []).map(({ chart, why }) => `<p class="skipped">Not drawn: ${escapeHtml(chart.caption)} (${escapeHtml(chart.name)}): ${escapeHtml(why)}.</p>`).join('\n')}
+${sections
+  .filter((x) => x.annex)
+  .map(sectionHtml)
+  .join('\n')}
 <h2>Policies, levers and costs</h2>
 ${policiesSection(s)}
 <h2>Method</h2>
