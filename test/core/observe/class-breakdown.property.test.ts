@@ -101,13 +101,13 @@ describe('the breakdown by immigrant class (properties over random small scenari
 });
 
 describe('cost per additional person by class', () => {
-  it('is given for a programme that pays people (dispersion), and not for one that spends on places (engagement), whose money no class can be charged with', () => {
+  it('is given for a programme that pays people (dispersion), and not for one that spends on places (engagement), whose money no class can be charged with', async () => {
     const scenarios = [
       smallScenario({ name: 'baseline', years: 6 }),
       smallScenario({ name: 'dispersion', years: 6, policies: [{ type: 'dispersion', reach: 1 }] }),
       smallScenario({ name: 'engagement', years: 6, policies: [{ type: 'engagement' }] }),
     ];
-    const result = runEnsemble(
+    const result = await runEnsemble(
       scenarios.map((s) => configOf(s)),
       { replications: 2, seed: 3 },
     );
