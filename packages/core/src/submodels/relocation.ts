@@ -109,7 +109,8 @@ export function relocation(world: World): void {
       if (people.flags[i] & DISPERSED) world.leftOnOfferByCohort[people.arrival[i]] += 1;
       if (people.flags[i] & ASSIGNED) world.leftAssignedByCohort[people.arrival[i]] += 1;
       world.leftByClass[people.arrival[i] * C + people.immigrantClass[i]] += 1;
-      world.leftByPlaceClass[(people.arrival[i] * n + people.firstPlace[i]) * C + people.immigrantClass[i]] += 1;
+      world.leftByPlaceClass[(people.arrival[i] * n + people.firstPlace[i]) * C + people.immigrantClass[i]] +=
+        1;
       countFlags(world.leftByFlagClass, people.flags[i], people.arrival[i], people.immigrantClass[i], C);
       people.swapRemove(i);
       continue; // row i now holds the former last person, not yet visited
