@@ -77,20 +77,18 @@ export function areaDestinationsTable(
     })
     .filter(Boolean);
   if (blocks.length === 0) return '<p>No cohort has reached 5 years in this run.</p>';
-  const top = `<tr><th scope="col" rowspan="2">${escapeHtml(firstColumn)}</th><th scope="col" rowspan="2">Scenario</th>${horizons
-    .map(
-      (k) =>
-        `<th scope="colgroup" colspan="${DESTINATIONS.length}" class="group-start">${k} years after arrival</th>`,
-    )
-    .join('')}</tr>`;
-  const second = `<tr>${horizons
-    .map(() =>
+  // One header row (a page can keep it in view over a long table), each column naming its horizon.
+  const head = `<tr><th scope="col">${escapeHtml(firstColumn)}</th><th scope="col">Scenario</th>${horizons
+    .map((k) =>
       labels
-        .map((l, i) => `<th scope="col"${i === 0 ? ' class="group-start"' : ''}>${escapeHtml(l)}</th>`)
+        .map(
+          (l, i) =>
+            `<th scope="col"${i === 0 ? ' class="group-start"' : ''}>${escapeHtml(`After ${k} years: ${l[0].toLowerCase()}${l.slice(1)}`)}</th>`,
+        )
         .join(''),
     )
     .join('')}</tr>`;
-  return `<table class="areas"><thead>${top}${second}</thead><tbody>\n${blocks.join('\n')}\n</tbody></table>`;
+  return `<table class="areas shares"><thead>${head}</thead><tbody>\n${blocks.join('\n')}\n</tbody></table>`;
 }
 
 /**

@@ -94,9 +94,9 @@ th[scope=row]{text-align:left;font-weight:normal}thead th{border-bottom:2px soli
 .chart{min-height:120px}code,pre{background:#f4f4f4;padding:2px 5px;border-radius:3px}pre{padding:10px;overflow-x:auto}
 dl.levers{display:grid;grid-template-columns:max-content auto;gap:2px 16px;font-size:13px}dl.levers dt{color:#555}dl.levers dd{margin:0;font-family:monospace}
 .scenario{margin-bottom:18px}table.accounts td strong{font-size:15px}
-table.areas thead{position:sticky;top:0;background:#fff;z-index:1}table.areas th[scope=rowgroup]{text-align:left;font-weight:bold;vertical-align:top}
+table.areas thead th{position:sticky;top:0;z-index:1;background:#fff;box-shadow:inset 0 -2px 0 #999}table.areas th[scope=rowgroup]{text-align:left;font-weight:bold;vertical-align:top}
 table.areas tr.block-start>*{border-top:2px solid #bbb}table.areas .group-start{border-left:1px solid #ccc}
-table.areas td.scenario{text-align:left;color:#333}td.note{color:#666;font-size:12px;text-align:left;max-width:160px}nav.contents{font-size:14px;line-height:1.7}
+table.areas td.scenario{text-align:left;color:#333}table.areas td,table.areas th{padding:4px 8px}table.shares .interval{white-space:nowrap}td.note{color:#666;font-size:12px;text-align:left;max-width:160px}nav.contents{font-size:14px;line-height:1.7}
 `;
 
 /**
