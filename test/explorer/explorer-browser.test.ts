@@ -143,6 +143,13 @@ describe('the scenario explorer in headless Chromium', () => {
           'Retention after 5 years',
         );
         await expect(page.locator('#scale-note').textContent()).resolves.toMatch(/one agent for 20 people/);
+        // The headline cost is the cost per additional person kept (incremental, against the
+        // reference), never the average cost over everyone who would have stayed anyway.
+        const cards = await page.locator('.card-label').allTextContents();
+        expect(cards.some((c) => c.startsWith('Cost per additional person retained after 5 years'))).toBe(
+          true,
+        );
+        expect(cards.some((c) => /average|still present/i.test(c))).toBe(false);
         expect(errors).toEqual([]);
         expect(network).toEqual([]);
         await page.close();

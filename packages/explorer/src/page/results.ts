@@ -1,10 +1,12 @@
 // The results side of the page: the accountability tables and the briefing pack's charts, from
 // the same viz code as report.html (tableSections, CHARTS), redrawn as replications come in.
-import { MEASURE_INFO, type SummaryDocument } from '@smart-settlement/core';
+import { INCREMENTAL_INFO, MEASURE_INFO, type SummaryDocument } from '@smart-settlement/core';
 import {
   CHARTS,
   type ChartDefinition,
   FORMATTERS,
+  incrementalInterval,
+  incrementalText,
   type ResultTables,
   tableSections,
 } from '@smart-settlement/viz';
@@ -14,13 +16,13 @@ import { download, downloadUrl, h } from './dom.js';
 
 /**
  * The headline cards, in the smaller places: the change in retention against the reference, and
- * the cost per additional person retained where the results have that measure (else the average
- * cost per person still present).
+ * what each additional person retained after 5 years costs (summary.json's `incremental`, "no
+ * gain" where the scenario kept nobody more), as in report.html's first table. With no reference
+ * to compare with, the average cost per person still present stands in, labelled as what it is.
  */
-const HEADLINES: { measures: string[]; paired: boolean }[] = [
-  { measures: ['retention5'], paired: true },
-  { measures: ['retention10'], paired: true },
-  { measures: ['costPerAdditionalRetained5', 'costPerRetained5'], paired: false },
+const HEADLINES: { measure: string; paired: boolean }[] = [
+  { measure: 'retention5', paired: true },
+  { measure: 'retention10', paired: true },
 ];
 
 /** Headline cards: each scenario against the reference (or the reference's own levels when alone). */
@@ -30,29 +32,51 @@ export function headlineCards(summary: SummaryDocument): HTMLElement {
   const alone = others.length === 0;
   const info = MEASURE_INFO as Record<string, { label: string; format: keyof typeof FORMATTERS } | undefined>;
   const cards = h('div', { class: 'cards' });
+  const card = (label: string, value: string, interval: string, scenario: string) =>
+    h(
+      'div',
+      { class: 'card' },
+      h('p', { class: 'card-label' }, label),
+      h('p', { class: 'card-value' }, value),
+      h('p', { class: 'card-interval' }, `90% of replications: ${interval}`),
+      h('p', { class: 'card-scope' }, `${scenario}, newcomers to the smaller places`),
+    );
   for (const scenario of alone ? [reference] : others) {
     for (const headline of HEADLINES) {
       const paired = headline.paired && !alone;
       const rows = paired ? summary.paired : summary.summary;
-      const find = (measure: string) =>
-        rows.find(
-          (r) => r.scenario === scenario && r.area === summary.smallerPlacesArea && r.measure === measure,
-        );
-      const measure = headline.measures.find((m) => info[m] && find(m));
-      const row = measure && find(measure);
-      if (!measure || !row || !Number.isFinite(row.median)) continue;
-      const { label, format } = info[measure]!;
-      const fmt = paired ? FORMATTERS[format].diff : FORMATTERS[format].format;
-      cards.append(
-        h(
-          'div',
-          { class: 'card' },
-          h('p', { class: 'card-label' }, paired ? `${label}: change against ${reference}` : label),
-          h('p', { class: 'card-value' }, fmt(row.median)),
-          h('p', { class: 'card-interval' }, `90% of replications: ${fmt(row.lo)} to ${fmt(row.hi)}`),
-          h('p', { class: 'card-scope' }, `${scenario}, newcomers to the smaller places`),
-        ),
+      const row = rows.find(
+        (r) =>
+          r.scenario === scenario && r.area === summary.smallerPlacesArea && r.measure === headline.measure,
       );
+      const measureInfo = info[headline.measure];
+      if (!row || !measureInfo || !Number.isFinite(row.median)) continue;
+      const fmt = paired ? FORMATTERS[measureInfo.format].diff : FORMATTERS[measureInfo.format].format;
+      const label = paired ? `${measureInfo.label}: change against ${reference}` : measureInfo.label;
+      cards.append(card(label, fmt(row.median), `${fmt(row.lo)} to ${fmt(row.hi)}`, scenario));
+    }
+    const cost = summary.incremental.find(
+      (r) =>
+        r.scenario === scenario &&
+        r.area === summary.smallerPlacesArea &&
+        r.measure === 'costPerAdditionalRetained5',
+    );
+    if (cost) {
+      const label = `${INCREMENTAL_INFO.costPerAdditionalRetained5.label}, against ${reference}`;
+      cards.append(
+        card(label, incrementalText(cost.measure, cost.median), incrementalInterval(cost), scenario),
+      );
+    } else if (alone) {
+      const average = summary.summary.find(
+        (r) =>
+          r.scenario === scenario && r.area === summary.smallerPlacesArea && r.measure === 'costPerRetained5',
+      );
+      const averageInfo = info.costPerRetained5;
+      if (average && averageInfo && Number.isFinite(average.median)) {
+        const fmt = FORMATTERS[averageInfo.format].format;
+        const label = `${averageInfo.label} (average over everyone still there, not the programme's effect)`;
+        cards.append(card(label, fmt(average.median), `${fmt(average.lo)} to ${fmt(average.hi)}`, scenario));
+      }
     }
   }
   return cards;
