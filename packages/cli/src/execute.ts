@@ -20,6 +20,7 @@ import { memoryBudget } from './memory-budget.js';
 import { InputError, msg } from './messages.js';
 import type { Options } from './options.js';
 import { textCell, toCsv, toExactJson, toJson } from './output/csv.js';
+import { print } from './output/terminal.js';
 import { progressReporter } from './progress.js';
 
 /**
@@ -134,8 +135,8 @@ export async function executeJob(
     await pool?.destroy();
   }
   if (!quiet) {
-    console.log(msg.wrote(out, shownEntries(folder.target), (Date.now() - started) / 1000));
-    console.log(msg.reproduce(out));
+    print(msg.wrote(out, shownEntries(folder.target), (Date.now() - started) / 1000));
+    print(msg.reproduce(out));
   }
 }
 

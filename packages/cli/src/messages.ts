@@ -134,7 +134,8 @@ export const msg = {
     `${file}: valid experiment "${name}"${runs > 0 ? ` (${runs} runs)` : ' (calibration)'}`,
   wrote: (dir: string, files: string[], seconds: number) =>
     `Wrote ${dir}/ (${files.join(', ')}) in ${seconds.toFixed(1)} s`,
-  reproduce: (dir: string) => `Reproduce with: settle run --from ${dir}/manifest.json --out ${dir}`,
+  reproduce: (dir: string) =>
+    `Reproduce with: settle run --from ${dir}/manifest.json --out ${dir}-again (then diff -r ${dir} ${dir}-again)`,
   failed: (why: string) => `settle: failed: ${why}`,
   duplicateScenario: (name: string) =>
     `settle compare: scenario "${name}" is named twice; each must be distinct`,
