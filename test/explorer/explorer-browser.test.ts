@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { SummaryDocument } from '@smart-settlement/core';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CHROMIUM_FLAGS, haveChromium } from '../helpers/chromium.ts';
@@ -15,21 +16,8 @@ function shellWords(line: string): string[] {
   return [...line.matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]);
 }
 
-interface Summary {
-  agentScale: number;
-  seed: number;
-  replications: number;
-  summary: {
-    scenario: string;
-    area: string;
-    measure: string;
-    median: number;
-    lo: number;
-    hi: number;
-    n: number;
-  }[];
-  paired: Summary['summary'];
-}
+/** The page's summary.json and the CLI's have one type: core's results document. */
+type Summary = SummaryDocument;
 
 // Page loads and simulations share two cores with the other tests: generous time limits.
 const SLOW = 300_000;
