@@ -79,6 +79,7 @@ export class RunSession {
     slot.worker.onmessage = (event: MessageEvent<WorkerMessage>) => this.received(slot, event.data);
     slot.worker.onerror = (event) => {
       event.preventDefault();
+      if (!this.slots.includes(slot)) return;
       const job = slot.job;
       this.replace(slot);
       job?.reject(new Error(event.message || 'the engine stopped'));
@@ -167,6 +168,10 @@ export class RunSession {
   }
 
   private received(slot: Slot, message: WorkerMessage): void {
+    // A message a replaced (terminated) worker had already sent: its job was cancelled, and
+    // the slot must not take the next waiting run, or that run would go to a dead worker and
+    // the comparison would never finish.
+    if (!this.slots.includes(slot)) return;
     const job = slot.job;
     slot.job = undefined;
     if (job && message.ticket === job.task.ticket) {
